@@ -1,0 +1,460 @@
+"""A validated, indexed data set and the queries on it.
+
+`Dataset` holds every record in deterministic order with the indexes the
+queries need. It is built once (by the loader, or directly from records) and
+never changes. Every query returns a tuple; filters are keyword-only and
+combine with AND.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from belatam.arguments import check_bool, check_enum, check_key, check_year, fold
+from belatam.checks import FILES, SUBREGIONS, validate
+from belatam.dates import DateLike
+from belatam.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+from belatam.model import (
+    Agreement,
+    Country,
+    Event,
+    EventKind,
+    Membership,
+    MembershipRole,
+    Mission,
+    MissionKind,
+    Organization,
+    OrganizationKind,
+    Partnership,
+    Person,
+    Source,
+    Statement,
+    Topic,
+    TradeFigures,
+)
+
+__all__ = ["HOME", "Dataset"]
+
+HOME = "BY"
+"""The alpha-2 code of Belarus, the state every relation here is with."""
+
+R = TypeVar("R")
+_UNDATED = (datetime.date.max, datetime.date.max)
+
+
+def date_key(date: DateLike | None) -> tuple[datetime.date, datetime.date]:
+    """Sort key of a date: the start of its interval, then its end; undated last."""
+    if date is None:
+        return _UNDATED
+    return (date.first_day(), date.last_day())
+
+
+def _matches_year(date: DateLike | None, year: int) -> bool:
+    return date is not None and date.overlaps_year(year)
+
+
+class Dataset:
+    """Every record of one data set, validated and indexed.
+
+    Build one from records (each argument a sequence of one record type), or
+    get one from `belatam.load` or `belatam.dataset`.
+    """
+
+    __slots__ = (
+        "_agreements",
+        "_countries",
+        "_country_keys",
+        "_events",
+        "_ids",
+        "_memberships",
+        "_missions",
+        "_org_keys",
+        "_organizations",
+        "_partnerships",
+        "_people",
+        "_person_keys",
+        "_region",
+        "_sources",
+        "_statements",
+        "_trade",
+    )
+
+    def __init__(
+        self,
+        *,
+        sources: Sequence[Source] = (),
+        countries: Sequence[Country] = (),
+        missions: Sequence[Mission] = (),
+        partnerships: Sequence[Partnership] = (),
+        people: Sequence[Person] = (),
+        organizations: Sequence[Organization] = (),
+        memberships: Sequence[Membership] = (),
+        agreements: Sequence[Agreement] = (),
+        events: Sequence[Event] = (),
+        statements: Sequence[Statement] = (),
+        trade: Sequence[TradeFigures] = (),
+    ) -> None:
+        given: dict[str, Sequence[object]] = {
+            "sources": sources,
+            "countries": countries,
+            "missions": missions,
+            "partnerships": partnerships,
+            "people": people,
+            "organizations": organizations,
+            "memberships": memberships,
+            "agreements": agreements,
+            "events": events,
+            "statements": statements,
+            "trade": trade,
+        }
+        for name, records in given.items():
+            for index, record in enumerate(records):
+                if not isinstance(record, FILES[name]):
+                    raise InvalidTypeError(
+                        f"{name}[{index}] must be a {FILES[name].__name__}, not {type(record).__name__}: {record!r}"
+                    )
+        validate(given)
+        self._sources = tuple(sorted(sources, key=lambda s: s.id))
+        self._countries = tuple(sorted(countries, key=lambda c: (fold(c.name), c.code)))
+        self._region = tuple(c for c in self._countries if c.code != HOME)
+        self._missions = tuple(sorted(missions, key=lambda m: m.id))
+        self._partnerships = tuple(sorted(partnerships, key=lambda p: (self._name_of(p.country, countries), p.id)))
+        self._people = tuple(sorted(people, key=lambda p: (fold(p.name), p.id)))
+        self._organizations = tuple(sorted(organizations, key=lambda o: (fold(o.name), o.id)))
+        self._memberships = tuple(sorted(memberships, key=lambda m: (m.organization, m.role.value, m.member, m.id)))
+        self._agreements = tuple(sorted(agreements, key=lambda a: (date_key(a.signed), a.id)))
+        self._events = tuple(sorted(events, key=lambda e: (date_key(e.date), e.id)))
+        self._statements = tuple(sorted(statements, key=lambda s: (_first_paragraph(s), s.id)))
+        self._trade = {t.year: t for t in trade}
+        self._country_keys = _country_index(self._countries)
+        self._person_keys = _name_index(self._people, lambda p: (p.name, *p.aliases))
+        self._org_keys = _name_index(self._organizations, lambda o: (o.name,))
+        self._ids: dict[str, object] = {
+            getattr(r, "id"): r for name, records in self.records().items() if name not in ("countries", "trade") for r in records
+        }
+
+    @staticmethod
+    def _name_of(code: str, countries: Iterable[Country]) -> str:
+        return next((fold(c.name) for c in countries if c.code == code), code)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={count}" for name, count in self.counts().items())
+        return f"<belatam.Dataset {counts}>"
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each type, by data-file name."""
+        return {
+            "sources": len(self._sources),
+            "countries": len(self._countries),
+            "missions": len(self._missions),
+            "partnerships": len(self._partnerships),
+            "people": len(self._people),
+            "organizations": len(self._organizations),
+            "memberships": len(self._memberships),
+            "agreements": len(self._agreements),
+            "events": len(self._events),
+            "statements": len(self._statements),
+            "trade": len(self._trade),
+        }
+
+    def records(self) -> dict[str, tuple[object, ...]]:
+        """Every record, by data-file name (Belarus included among countries)."""
+        return {
+            "sources": self._sources,
+            "countries": self._countries,
+            "missions": self._missions,
+            "partnerships": self._partnerships,
+            "people": self._people,
+            "organizations": self._organizations,
+            "memberships": self._memberships,
+            "agreements": self._agreements,
+            "events": self._events,
+            "statements": self._statements,
+            "trade": tuple(self._trade[year] for year in sorted(self._trade)),
+        }
+
+    # -- resolving arguments -------------------------------------------------
+
+    def _country_code(self, parameter: str, value: object) -> str:
+        if isinstance(value, Country):
+            return value.code
+        return self._country(parameter, value).code
+
+    def _country(self, parameter: str, value: object) -> Country:
+        if isinstance(value, Country):
+            return value
+        key = check_key(parameter, value, "an ISO code (numeric as a string, '032'), a name or a Country")
+        found = self._country_keys.get(fold(key))
+        if found is None:
+            names = [c.name for c in self._countries]
+            close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
+            hint = f"did you mean {', '.join(map(repr, close))}?" if close else "give an ISO 3166-1 code or an English name"
+            raise UnknownKeyError(parameter, value, hint=hint)
+        return found
+
+    def _person_id(self, parameter: str, value: object) -> str:
+        if isinstance(value, Person):
+            return value.id
+        return self.person(check_key(parameter, value, "a person id, a name or a Person"), parameter=parameter).id
+
+    def _organization_id(self, parameter: str, value: object) -> str:
+        if isinstance(value, Organization):
+            return value.id
+        key = check_key(parameter, value, "an organization id, a name or an Organization")
+        return self.organization(key, parameter=parameter).id
+
+    # -- look-ups by key -----------------------------------------------------
+
+    def country(self, key: str | Country) -> Country:
+        """One state by ISO alpha-2, alpha-3 or numeric code, English name or alias.
+
+        Matching ignores case, accents and punctuation; Belarus (``"BY"``) is found too.
+        """
+        return self._country("key", key)
+
+    def person(self, key: str, *, parameter: str = "key") -> Person:
+        """One person by id (``"per-makei"``), name or alias."""
+        key = check_key(parameter, key, "a person id or name")
+        found = self._person_keys.get(key) or self._person_keys.get(fold(key))
+        if found is None:
+            raise UnknownKeyError(parameter, key, [p.id for p in self._people])
+        return found
+
+    def organization(self, key: str, *, parameter: str = "key") -> Organization:
+        """One organisation by id (``"org-acs"``) or name."""
+        key = check_key(parameter, key, "an organization id or name")
+        found = self._org_keys.get(key) or self._org_keys.get(fold(key))
+        if found is None:
+            close = difflib.get_close_matches(key, [o.id for o in self._organizations], n=3, cutoff=0.6)
+            hint = f"did you mean {', '.join(map(repr, close))}?" if close else "see organizations() for the ids"
+            raise UnknownKeyError(parameter, key, hint=hint)
+        return found
+
+    def event(self, id: str) -> Event:
+        """One event by id."""
+        return self._by_id("id", id, Event, self._events)
+
+    def agreement(self, id: str) -> Agreement:
+        """One agreement by id."""
+        return self._by_id("id", id, Agreement, self._agreements)
+
+    def source(self, id: str) -> Source:
+        """One source document by id."""
+        return self._by_id("id", id, Source, self._sources)
+
+    def _by_id(self, parameter: str, id: object, cls: type[R], pool: Sequence[object]) -> R:
+        key = check_key(parameter, id, f"a {cls.__name__} id")
+        found = self._ids.get(key)
+        if not isinstance(found, cls):
+            close = difflib.get_close_matches(key, [getattr(r, "id") for r in pool], n=3, cutoff=0.6)
+            hint = f"did you mean {', '.join(map(repr, close))}?" if close else f"{len(pool)} {cls.__name__} ids exist"
+            raise UnknownKeyError(parameter, key, hint=hint)
+        return found
+
+    # -- queries -------------------------------------------------------------
+
+    def countries(self, *, relations: bool | None = None, subregion: str | None = None) -> tuple[Country, ...]:
+        """The 33 states of the region, sorted by name (Belarus is not listed).
+
+        ``relations=True`` keeps those with diplomatic relations at the source's
+        date; ``subregion`` is ``"Caribbean"``, ``"Central America"`` or ``"South America"``.
+        """
+        result = self._region
+        if relations is not None:
+            wanted = check_bool("relations", relations)
+            result = tuple(c for c in result if c.relations is wanted)
+        if subregion is not None:
+            key = check_key("subregion", subregion, "a sub-region name")
+            match = next((s for s in SUBREGIONS if fold(s) == fold(key)), None)
+            if match is None:
+                raise InvalidValueError(f"subregion={subregion!r} is not a sub-region; valid: {', '.join(SUBREGIONS)}")
+            result = tuple(c for c in result if c.subregion == match)
+        return result
+
+    def partnerships(
+        self, *, country: str | Country | None = None, strategic: bool | None = None
+    ) -> tuple[Partnership, ...]:
+        """The partnerships the source describes, sorted by country name."""
+        result = self._partnerships
+        if country is not None:
+            code = self._country_code("country", country)
+            result = tuple(p for p in result if p.country == code)
+        if strategic is not None:
+            wanted = check_bool("strategic", strategic)
+            result = tuple(p for p in result if p.strategic is wanted)
+        return result
+
+    def partners(self, *, strategic: bool | None = None) -> tuple[Country, ...]:
+        """The states the source calls partners of Belarus, sorted by name.
+
+        ``strategic=True`` gives only the strategic partners, ``False`` the others.
+        """
+        codes = {p.country for p in self.partnerships(strategic=strategic)}
+        return tuple(c for c in self._countries if c.code in codes)
+
+    def missions(
+        self,
+        *,
+        sending: str | Country | None = None,
+        receiving: str | Country | None = None,
+        kind: MissionKind | str | None = None,
+    ) -> tuple[Mission, ...]:
+        """Diplomatic missions in both directions, sorted by id."""
+        result = self._missions
+        if sending is not None:
+            code = self._country_code("sending", sending)
+            result = tuple(m for m in result if m.sending == code)
+        if receiving is not None:
+            code = self._country_code("receiving", receiving)
+            result = tuple(m for m in result if m.receiving == code)
+        if kind is not None:
+            wanted = check_enum("kind", kind, MissionKind)
+            result = tuple(m for m in result if m.kind is wanted)
+        return result
+
+    def agreements(self, *, country: str | Country | None = None, year: int | None = None) -> tuple[Agreement, ...]:
+        """Signed agreements in date order; ``country`` is any party but Belarus too."""
+        result = self._agreements
+        if country is not None:
+            code = self._country_code("country", country)
+            result = tuple(a for a in result if code in a.parties)
+        if year is not None:
+            wanted = check_year("year", year)
+            result = tuple(a for a in result if _matches_year(a.signed, wanted))
+        return result
+
+    def events(
+        self,
+        *,
+        country: str | Country | None = None,
+        year: int | None = None,
+        kind: EventKind | str | None = None,
+        person: str | Person | None = None,
+    ) -> tuple[Event, ...]:
+        """Events in date order (start, then end, then id; undated last).
+
+        ``year`` keeps events whose date lies in that year or whose period
+        overlaps it; ``person`` takes an id, a name or a `Person`.
+        """
+        result = self._events
+        if country is not None:
+            code = self._country_code("country", country)
+            result = tuple(e for e in result if code in e.countries)
+        if year is not None:
+            wanted = check_year("year", year)
+            result = tuple(e for e in result if _matches_year(e.date, wanted))
+        if kind is not None:
+            kind_ = check_enum("kind", kind, EventKind)
+            result = tuple(e for e in result if e.kind is kind_)
+        if person is not None:
+            pid = self._person_id("person", person)
+            result = tuple(e for e in result if pid in e.participants)
+        return result
+
+    def people(self, *, country: str | Country | None = None) -> tuple[Person, ...]:
+        """The people the source names, sorted by name; ``country`` they serve."""
+        result = self._people
+        if country is not None:
+            code = self._country_code("country", country)
+            result = tuple(p for p in result if any(r.country == code for r in p.roles))
+        return result
+
+    def organizations(
+        self, *, kind: OrganizationKind | str | None = None, country: str | Country | None = None
+    ) -> tuple[Organization, ...]:
+        """Organisations sorted by name; ``country`` is where they are or work."""
+        result = self._organizations
+        if kind is not None:
+            wanted = check_enum("kind", kind, OrganizationKind)
+            result = tuple(o for o in result if o.kind is wanted)
+        if country is not None:
+            code = self._country_code("country", country)
+            result = tuple(o for o in result if o.country == code)
+        return result
+
+    def memberships(
+        self,
+        *,
+        organization: str | Organization | None = None,
+        member: str | Country | Organization | None = None,
+        role: MembershipRole | str | None = None,
+    ) -> tuple[Membership, ...]:
+        """Memberships and observer statuses, sorted by organisation, role, member."""
+        result = self._memberships
+        if organization is not None:
+            oid = self._organization_id("organization", organization)
+            result = tuple(m for m in result if m.organization == oid)
+        if member is not None:
+            key = self._member_key(member)
+            result = tuple(m for m in result if m.member == key)
+        if role is not None:
+            wanted = check_enum("role", role, MembershipRole)
+            result = tuple(m for m in result if m.role is wanted)
+        return result
+
+    def _member_key(self, member: object) -> str:
+        if isinstance(member, Organization):
+            return member.id
+        if isinstance(member, Country):
+            return member.code
+        key = check_key("member", member, "a country code or name, an organization id or a record")
+        if fold(key) in self._country_keys:
+            return self._country_keys[fold(key)].code
+        if key in self._org_keys or fold(key) in self._org_keys:
+            return self.organization(key, parameter="member").id
+        raise UnknownKeyError("member", member, hint="give a country code or name, or an organization id")
+
+    def statements(
+        self, *, country: str | Country | None = None, topic: Topic | str | None = None
+    ) -> tuple[Statement, ...]:
+        """The source's aims and assessments in our words, in source order."""
+        result = self._statements
+        if country is not None:
+            code = self._country_code("country", country)
+            result = tuple(s for s in result if code in s.countries)
+        if topic is not None:
+            wanted = check_enum("topic", topic, Topic)
+            result = tuple(s for s in result if s.topic is wanted)
+        return result
+
+    def trade(self, year: int) -> TradeFigures:
+        """Belarus's trade with the region in ``year``; a `LookupError` if not given."""
+        wanted = check_year("year", year)
+        found = self._trade.get(wanted)
+        if found is None:
+            raise UnknownKeyError("year", year, sorted(self._trade), hint=_years_hint(self._trade))
+        return found
+
+    def sources(self) -> tuple[Source, ...]:
+        """The source documents, sorted by id."""
+        return self._sources
+
+
+def _years_hint(trade: Mapping[int, TradeFigures]) -> str:
+    if not trade:
+        return "the data holds no trade figures"
+    return "figures exist for " + ", ".join(str(y) for y in sorted(trade))
+
+
+def _first_paragraph(statement: Statement) -> int:
+    return min((r.paragraph for r in statement.sources if r.paragraph is not None), default=0)
+
+
+def _country_index(countries: Iterable[Country]) -> dict[str, Country]:
+    index: dict[str, Country] = {}
+    for country in countries:
+        for key in (country.code, country.alpha3, country.numeric, country.name, *country.aliases):
+            index.setdefault(fold(key), country)
+    return index
+
+
+def _name_index(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
+    index: dict[str, R] = {}
+    for record in records:
+        index[getattr(record, "id")] = record
+        for name in names(record):
+            index.setdefault(fold(name), record)
+    return index

@@ -1,0 +1,200 @@
+"""Imprecise dates: a day, a month or a year, and spans between them.
+
+A source says "in March 2018" or "since January 2016", never a timestamp, so a
+date here keeps exactly the precision it was given. Each value is an interval of
+days; comparisons and ``year=`` filters work on that interval, never as if
+"2018" meant 1 January 2018. ``str()`` gives the EDTF form (ISO 8601-2).
+
+    >>> d = PartialDate(2018, 2)
+    >>> str(d), d.first_day(), d.last_day()
+    ('2018-02', datetime.date(2018, 2, 1), datetime.date(2018, 2, 28))
+    >>> PartialDate.parse("2018").contains(d)
+    True
+    >>> str(Period(PartialDate(2016, 1), None))
+    '2016-01/..'
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from typing import Union
+
+import attrs
+
+__all__ = ["DateLike", "PartialDate", "Period", "parse_date"]
+
+_EDTF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int:
+        raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}: {value!r}")
+    if not 1 <= value <= 9999:
+        raise ValueError(f"{attribute.name} must lie in 1..9999, got {value!r}")
+
+
+def _check_month(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise TypeError(f"month must be an int or None, not {type(value).__name__}: {value!r}")
+    if not 1 <= value <= 12:
+        raise ValueError(f"month must lie in 1..12, got {value!r}")
+
+
+def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        raise ValueError(f"day {value!r} needs a month")
+    if type(value) is not int:
+        raise TypeError(f"day must be an int or None, not {type(value).__name__}: {value!r}")
+    last = calendar.monthrange(instance.year, instance.month)[1]
+    if not 1 <= value <= last:
+        raise ValueError(f"day must lie in 1..{last} for {instance.year}-{instance.month:02d}, got {value!r}")
+
+
+@attrs.frozen
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    It stands for the interval of days it covers; ``<`` orders by that interval
+    (start, then end), so ``2018-01-01 < 2018-01 < 2018 < 2018-02``.
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read an EDTF date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        if not isinstance(text, str):
+            raise TypeError(f"a date must be an EDTF string, not {type(text).__name__}: {text!r}")
+        match = _EDTF.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not an EDTF date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+        year, month, day = (int(g) if g is not None else None for g in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.day is not None:
+            return "day"
+        return "year" if self.month is None else "month"
+
+    def first_day(self) -> datetime.date:
+        """The earliest day this date can be."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        """The latest day this date can be."""
+        if self.day is not None:
+            return self.first_day()
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def contains(self, other: PartialDate) -> bool:
+        """Whether ``other`` lies wholly inside this date's interval."""
+        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+
+    def overlaps_year(self, year: int) -> bool:
+        """Whether this date may fall in ``year``."""
+        return self.year == year
+
+    def _key(self) -> tuple[datetime.date, datetime.date]:
+        return (self.first_day(), self.last_day())
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+
+def _check_period(instance: Period, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None) -> None:
+    if instance.start is None and instance.end is None:
+        raise ValueError("a period needs a start or an end")
+    if instance.start is not None and instance.end is not None and instance.end.last_day() < instance.start.first_day():
+        raise ValueError(f"a period cannot end ({instance.end}) before it starts ({instance.start})")
+
+
+@attrs.frozen
+class Period:
+    """A span of time; either end may be open (``None``), as in "since 2016"."""
+
+    start: PartialDate | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(PartialDate))
+    )
+    end: PartialDate | None = attrs.field(
+        default=None,
+        validator=[attrs.validators.optional(attrs.validators.instance_of(PartialDate)), _check_period],
+    )
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read an EDTF interval such as ``2018-02/2018-11`` or ``2016-01/..``."""
+        if not isinstance(text, str):
+            raise TypeError(f"a period must be an EDTF string, not {type(text).__name__}: {text!r}")
+        start, slash, end = text.partition("/")
+        if not slash:
+            raise ValueError(f"not an EDTF interval (START/END, '..' for open): {text!r}")
+        return cls(
+            None if start in ("", "..") else PartialDate.parse(start),
+            None if end in ("", "..") else PartialDate.parse(end),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.start or '..'}/{self.end or '..'}"
+
+    def first_day(self) -> datetime.date:
+        """The earliest day of the span (``date.min`` when open)."""
+        return self.start.first_day() if self.start else datetime.date.min
+
+    def last_day(self) -> datetime.date:
+        """The latest day of the span (``date.max`` when open)."""
+        return self.end.last_day() if self.end else datetime.date.max
+
+    def contains(self, other: PartialDate) -> bool:
+        """Whether ``other`` lies wholly inside the span."""
+        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+
+    def overlaps_year(self, year: int) -> bool:
+        """Whether the span shares at least one day with ``year``."""
+        return self.first_day() <= datetime.date(year, 12, 31) and datetime.date(year, 1, 1) <= self.last_day()
+
+
+DateLike = Union[PartialDate, Period]
+
+
+def parse_date(text: str) -> DateLike:
+    """Read either form: an interval if it has a ``/``, else a single date."""
+    if isinstance(text, str) and "/" in text:
+        return Period.parse(text)
+    return PartialDate.parse(text)
