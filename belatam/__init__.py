@@ -40,7 +40,6 @@ from belatam.model import (
     TradeFigures,
     VisitKind,
 )
-from belatam.provenance import VerificationReport, verify_source
 from belatam.packaged import (
     agreement,
     agreements,
@@ -63,6 +62,7 @@ from belatam.packaged import (
     statements,
     trade,
 )
+from belatam.provenance import VerificationReport, verify_source
 
 __all__ = [
     "HOME",

@@ -35,13 +35,16 @@ def overview(data: Dataset) -> str:
     for src in data.sources():
         if src.sha256:
             lines.append(f'Source: "{src.title}", {src.publisher} ({src.date})')
+    others = sum(1 for s in data.sources() if not s.sha256)
     lines += [
-        f"Other sources: {sum(1 for s in data.sources() if not s.sha256)} public pages for facts the source leaves open",
+        f"Other sources: {others} public pages, for facts the source leaves open",
         "",
         f"States of the region: {len(region)}; diplomatic relations with {len(region) - len(without)}"
         + (f" (not yet: {', '.join(without)})" if without else ""),
     ]
-    partners = ", ".join(f"{data.country(p.country).name} ({p.kind.value.replace('_', ' ')})" for p in data.partnerships())
+    partners = ", ".join(
+        f"{data.country(p.country).name} ({p.kind.value.replace('_', ' ')})" for p in data.partnerships()
+    )
     lines.append(f"Partners: {partners}")
     lines.append(f"Missions: {len(data.missions())}")
     for direction, kwargs in (("of Belarus", {"sending": HOME}), ("in Belarus", {"receiving": HOME})):

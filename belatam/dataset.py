@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from belatam.arguments import check_bool, check_enum, check_key, check_year, fold
 from belatam.checks import FILES, SUBREGIONS, validate
@@ -41,7 +41,13 @@ __all__ = ["HOME", "Dataset"]
 HOME = "BY"
 """The alpha-2 code of Belarus, the state every relation here is with."""
 
-R = TypeVar("R")
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Rec = TypeVar("Rec", bound=_Identified)
 _UNDATED = (datetime.date.max, datetime.date.max)
 
 
@@ -133,7 +139,10 @@ class Dataset:
         self._person_keys = _name_index(self._people, lambda p: (p.name, *p.aliases))
         self._org_keys = _name_index(self._organizations, lambda o: (o.name,))
         self._ids: dict[str, object] = {
-            getattr(r, "id"): r for name, records in self.records().items() if name not in ("countries", "trade") for r in records
+            str(getattr(r, "id", None)): r
+            for name, records in self.records().items()
+            if name not in ("countries", "trade")
+            for r in records
         }
 
     @staticmethod
@@ -191,7 +200,11 @@ class Dataset:
         if found is None:
             names = [c.name for c in self._countries]
             close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
-            hint = f"did you mean {', '.join(map(repr, close))}?" if close else "give an ISO 3166-1 code or an English name"
+            hint = (
+                f"did you mean {', '.join(map(repr, close))}?"
+                if close
+                else "give an ISO 3166-1 code or an English name"
+            )
             raise UnknownKeyError(parameter, value, hint=hint)
         return found
 
@@ -245,11 +258,11 @@ class Dataset:
         """One source document by id."""
         return self._by_id("id", id, Source, self._sources)
 
-    def _by_id(self, parameter: str, id: object, cls: type[R], pool: Sequence[object]) -> R:
+    def _by_id(self, parameter: str, id: object, cls: type[Rec], pool: Sequence[Rec]) -> Rec:
         key = check_key(parameter, id, f"a {cls.__name__} id")
         found = self._ids.get(key)
         if not isinstance(found, cls):
-            close = difflib.get_close_matches(key, [getattr(r, "id") for r in pool], n=3, cutoff=0.6)
+            close = difflib.get_close_matches(key, [r.id for r in pool], n=3, cutoff=0.6)
             hint = f"did you mean {', '.join(map(repr, close))}?" if close else f"{len(pool)} {cls.__name__} ids exist"
             raise UnknownKeyError(parameter, key, hint=hint)
         return found
@@ -451,10 +464,10 @@ def _country_index(countries: Iterable[Country]) -> dict[str, Country]:
     return index
 
 
-def _name_index(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
-    index: dict[str, R] = {}
+def _name_index(records: Iterable[Rec], names: Callable[[Rec], Iterable[str]]) -> dict[str, Rec]:
+    index: dict[str, Rec] = {}
     for record in records:
-        index[getattr(record, "id")] = record
+        index[record.id] = record
         for name in names(record):
             index.setdefault(fold(name), record)
     return index

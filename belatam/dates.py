@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import Union
+from typing import TypeAlias
 
 import attrs
 
@@ -190,7 +190,7 @@ class Period:
         return self.first_day() <= datetime.date(year, 12, 31) and datetime.date(year, 1, 1) <= self.last_day()
 
 
-DateLike = Union[PartialDate, Period]
+DateLike: TypeAlias = PartialDate | Period
 
 
 def parse_date(text: str) -> DateLike:

@@ -41,7 +41,7 @@ def _strict(kind: type) -> Callable[[Any, type], Any]:
 
 def _decimal(value: Any, _: type) -> Decimal:
     if not isinstance(value, str):
-        raise TypeError(f"amounts are decimal strings such as \"853800000\", got {type(value).__name__} {value!r}")
+        raise TypeError(f'amounts are decimal strings such as "853800000", got {type(value).__name__} {value!r}')
     try:
         return Decimal(value)
     except InvalidOperation:
@@ -60,7 +60,7 @@ def _date_union(tp: Any) -> Callable[[Any, type], Any]:
         if value is None and type(None) in allowed:
             return None
         if not isinstance(value, str):
-            raise TypeError(f"dates are EDTF strings such as \"2018-11\", got {type(value).__name__} {value!r}")
+            raise TypeError(f'dates are EDTF strings such as "2018-11", got {type(value).__name__} {value!r}')
         date = parse_date(value)
         if type(date) not in allowed:
             raise ValueError(f"a {type(date).__name__} is not allowed here: {value!r}")
@@ -127,9 +127,15 @@ def dataset_from_json(files: Mapping[str, Any]) -> Dataset:
             raise DataError(f"{name}.json", None, None, f"must hold a JSON list of records, not {type(raw).__name__}")
         records = parts[name] = []
         for index, item in enumerate(raw):
-            label = str(item.get("id", item.get("code", item.get("year", f"#{index}")))) if isinstance(item, dict) else f"#{index}"
+            label = (
+                str(item.get("id", item.get("code", item.get("year", f"#{index}"))))
+                if isinstance(item, dict)
+                else f"#{index}"
+            )
             if not isinstance(item, dict):
-                raise DataError(f"{name}.json", label, None, f"a record must be a JSON object, not {type(item).__name__}")
+                raise DataError(
+                    f"{name}.json", label, None, f"a record must be a JSON object, not {type(item).__name__}"
+                )
             try:
                 records.append(converter.structure(item, cls))
             except (ClassValidationError, ForbiddenExtraKeysError) as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Union
+from typing import TypeAlias
 
 import attrs
 
@@ -337,7 +337,17 @@ class TradeFigures:
         return self.exports - self.imports
 
 
-Record = Union[
-    Agreement, Country, Event, Membership, Mission, Organization, Partnership, Person, Source, Statement, TradeFigures
-]
+Record: TypeAlias = (
+    Agreement
+    | Country
+    | Event
+    | Membership
+    | Mission
+    | Organization
+    | Partnership
+    | Person
+    | Source
+    | Statement
+    | TradeFigures
+)
 """Any record the data holds."""

@@ -1,0 +1,92 @@
+"""verify_source against the real text and against damaged copies of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+import belatam
+from belatam.provenance import paragraphs
+
+
+def test_the_packaged_data_matches_the_source(source_path: Path) -> None:
+    report = belatam.verify_source(source_path)
+    assert report.ok, str(report)
+    assert report.paragraphs == 33
+    assert report.expected_sha256 == report.actual_sha256
+    assert report.checked_refs > 150
+
+
+def test_paragraphs_are_blank_line_blocks(source_path: Path) -> None:
+    blocks = paragraphs(source_path.read_text(encoding="utf-8"))
+    assert blocks[0] == "Latin America"
+    assert blocks[2].startswith("Currently") and "31 out of 33" in blocks[2]
+    assert paragraphs("a\r\n\r\nb\n  \nc") == ("a", "b", "c")
+
+
+def damaged(source_path: Path, tmp_path: Path, old: str, new: str) -> Path:
+    text = source_path.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "copy.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_a_changed_amount_is_found(source_path: Path, tmp_path: Path) -> None:
+    report = belatam.verify_source(damaged(source_path, tmp_path, "853.8 million", "835.8 million"))
+    assert not report.ok
+    assert any("SHA-256" in p for p in report.problems)
+    assert any(p.startswith("2018:") and "amount 853800000" in p for p in report.problems)
+
+
+def test_a_changed_year_and_name_are_found(source_path: Path, tmp_path: Path) -> None:
+    path = damaged(source_path, tmp_path, "In November 2018, Deputy", "In November 2017, Deputy")
+    problems = belatam.verify_source(path).problems
+    assert any(p.startswith("evt-2018-11-shestakov-panama") and "year 2018" in p for p in problems)
+    path = damaged(source_path, tmp_path, "Pavel Kallaur", "Pavel Smith")
+    assert any(p.startswith("per-kallaur") for p in belatam.verify_source(path).problems)
+
+
+def test_a_dropped_paragraph_is_found(source_path: Path, tmp_path: Path) -> None:
+    text = source_path.read_text(encoding="utf-8")
+    last = paragraphs(text)[-1]
+    path = tmp_path / "short.txt"
+    path.write_text(text.replace(last, "").rstrip() + "\n", encoding="utf-8")
+    problems = belatam.verify_source(path).problems
+    assert any("cites paragraph 33, the text has 32" in p for p in problems)
+
+
+def test_an_uncited_paragraph_is_found(source_path: Path, data: belatam.Dataset) -> None:
+    records = data.records()
+    statements = [
+        s for s in records["statements"] if isinstance(s, belatam.Statement) and s.id != "stm-embassy-websites"
+    ]
+    missions = [
+        attrs.evolve(m, sources=tuple(r for r in m.sources if r.paragraph != 33))
+        for m in records["missions"]
+        if isinstance(m, belatam.Mission)
+    ]
+    thinner = belatam.Dataset(**{**records, "statements": statements, "missions": missions})  # type: ignore[arg-type]
+    problems = belatam.verify_source(source_path, data=thinner).problems
+    assert problems == ("paragraphs never cited: 33",)
+
+
+def test_a_wrong_citation_is_found(source_path: Path, data: belatam.Dataset) -> None:
+    records = data.records()
+    ref = belatam.SourceRef(source="src-mfa-2019", paragraph=10)
+    events = [
+        attrs.evolve(e, sources=(ref,)) if e.id == "evt-2018-05-espinosa-minsk" else e
+        for e in records["events"]
+        if isinstance(e, belatam.Event)
+    ]
+    moved = belatam.Dataset(**{**records, "events": events})  # type: ignore[arg-type]
+    problems = belatam.verify_source(source_path, data=moved).problems
+    assert any(p.startswith("evt-2018-05-espinosa-minsk: no cited paragraph (10)") for p in problems)
+
+
+def test_the_source_is_chosen_by_its_hash_or_named(source_path: Path) -> None:
+    assert belatam.verify_source(source_path, source="src-mfa-2019").ok
+    with pytest.raises(LookupError, match="src-nope"):
+        belatam.verify_source(source_path, source="src-nope")
