@@ -1,0 +1,78 @@
+"""Loading happens on first use, once, thread-safely, from the package's resources."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+
+import belatam
+from belatam import packaged
+
+
+def run_python(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_import_reads_nothing_and_leaves_cattrs_unimported() -> None:
+    out = run_python(
+        "import sys, belatam, belatam.packaged as p;"
+        "print('cattrs' in sys.modules, 'belatam.loader' in sys.modules, p._packaged is None)"
+    )
+    assert out == "False False True"
+
+
+def test_first_query_loads_once() -> None:
+    out = run_python(
+        "import sys, belatam, belatam.packaged as p;"
+        "belatam.partners(); d = p._packaged; belatam.events(year=2018);"
+        "print('cattrs' in sys.modules, d is p._packaged is belatam.dataset())"
+    )
+    assert out == "True True"
+
+
+def test_concurrent_first_use_builds_one_dataset() -> None:
+    from belatam import loader
+
+    calls: list[int] = []
+    real = loader.load_packaged
+
+    def counting() -> belatam.Dataset:
+        calls.append(1)
+        return real()
+
+    setattr(loader, "load_packaged", counting)  # noqa: B010
+    saved = packaged._packaged
+    packaged._packaged = None
+    try:
+        barrier = threading.Barrier(8)
+        seen: list[belatam.Dataset] = []
+
+        def worker() -> None:
+            barrier.wait()
+            seen.append(belatam.dataset())
+
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(calls) == 1
+        assert len({id(d) for d in seen}) == 1
+    finally:
+        setattr(loader, "load_packaged", real)  # noqa: B010
+        packaged._packaged = saved
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    from importlib.metadata import version
+
+    assert belatam.__version__ == version("belatam") == "0.1.0"
+
+
+def test_unknown_module_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="nonexistent"):
+        belatam.nonexistent  # type: ignore[attr-defined]  # noqa: B018
