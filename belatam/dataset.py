@@ -453,7 +453,7 @@ def _years_hint(trade: Mapping[int, TradeFigures]) -> str:
 
 
 def _first_paragraph(statement: Statement) -> int:
-    return min((r.paragraph for r in statement.sources if r.paragraph is not None), default=0)
+    return min((r.paragraph for r in statement.sources if r.paragraph is not None), default=1_000_000)
 
 
 def _country_index(countries: Iterable[Country]) -> dict[str, Country]:
