@@ -12,57 +12,156 @@ Every record cites the paragraph of its source; see `sources` and
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
 
-from belatam.dataset import HOME, Dataset
-from belatam.dates import PartialDate, Period
-from belatam.errors import BelatamError, DataError, InvalidTypeError, InvalidValueError, UnknownKeyError
-from belatam.model import (
-    Agreement,
-    AgreementKind,
-    Country,
-    Event,
-    EventKind,
-    Membership,
-    MembershipRole,
-    Mission,
-    MissionKind,
-    Organization,
-    OrganizationKind,
-    Partnership,
-    PartnershipKind,
-    Person,
-    Role,
-    Source,
-    SourceRef,
-    Statement,
-    Topic,
-    TradeFigures,
-    VisitKind,
-)
-from belatam.packaged import (
-    agreement,
-    agreements,
-    countries,
-    country,
-    dataset,
-    event,
-    events,
-    load,
-    memberships,
-    missions,
-    organization,
-    organizations,
-    partners,
-    partnerships,
-    people,
-    person,
-    source,
-    sources,
-    statements,
-    trade,
-)
-from belatam.provenance import VerificationReport, verify_source
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would double the import time
+if TYPE_CHECKING:
+    from typing import Any
+
+    from belatam.dates import PartialDate as PartialDate
+    from belatam.dates import Period as Period
+    from belatam.errors import (
+        BelatamError as BelatamError,
+    )
+    from belatam.errors import (
+        DataError as DataError,
+    )
+    from belatam.errors import (
+        InvalidTypeError as InvalidTypeError,
+    )
+    from belatam.errors import (
+        InvalidValueError as InvalidValueError,
+    )
+    from belatam.errors import (
+        UnknownKeyError as UnknownKeyError,
+    )
+    from belatam.model import (
+        Agreement as Agreement,
+    )
+    from belatam.model import (
+        AgreementKind as AgreementKind,
+    )
+    from belatam.model import (
+        Country as Country,
+    )
+    from belatam.model import (
+        Event as Event,
+    )
+    from belatam.model import (
+        EventKind as EventKind,
+    )
+    from belatam.model import (
+        Membership as Membership,
+    )
+    from belatam.model import (
+        MembershipRole as MembershipRole,
+    )
+    from belatam.model import (
+        Mission as Mission,
+    )
+    from belatam.model import (
+        MissionKind as MissionKind,
+    )
+    from belatam.model import (
+        Organization as Organization,
+    )
+    from belatam.model import (
+        OrganizationKind as OrganizationKind,
+    )
+    from belatam.model import (
+        Partnership as Partnership,
+    )
+    from belatam.model import (
+        PartnershipKind as PartnershipKind,
+    )
+    from belatam.model import (
+        Person as Person,
+    )
+    from belatam.model import (
+        Role as Role,
+    )
+    from belatam.model import (
+        Source as Source,
+    )
+    from belatam.model import (
+        SourceRef as SourceRef,
+    )
+    from belatam.model import (
+        Statement as Statement,
+    )
+    from belatam.model import (
+        Topic as Topic,
+    )
+    from belatam.model import (
+        TradeFigures as TradeFigures,
+    )
+    from belatam.model import (
+        VisitKind as VisitKind,
+    )
+    from belatam.packaged import (
+        agreement as agreement,
+    )
+    from belatam.packaged import (
+        agreements as agreements,
+    )
+    from belatam.packaged import (
+        countries as countries,
+    )
+    from belatam.packaged import (
+        country as country,
+    )
+    from belatam.packaged import (
+        dataset as dataset,
+    )
+    from belatam.packaged import (
+        event as event,
+    )
+    from belatam.packaged import (
+        events as events,
+    )
+    from belatam.packaged import (
+        load as load,
+    )
+    from belatam.packaged import (
+        memberships as memberships,
+    )
+    from belatam.packaged import (
+        missions as missions,
+    )
+    from belatam.packaged import (
+        organization as organization,
+    )
+    from belatam.packaged import (
+        organizations as organizations,
+    )
+    from belatam.packaged import (
+        partners as partners,
+    )
+    from belatam.packaged import (
+        partnerships as partnerships,
+    )
+    from belatam.packaged import (
+        people as people,
+    )
+    from belatam.packaged import (
+        person as person,
+    )
+    from belatam.packaged import (
+        source as source,
+    )
+    from belatam.packaged import (
+        sources as sources,
+    )
+    from belatam.packaged import (
+        statements as statements,
+    )
+    from belatam.packaged import (
+        trade as trade,
+    )
+    from belatam.provenance import VerificationReport as VerificationReport
+    from belatam.provenance import verify_source as verify_source
+    from belatam.queries import HOME as HOME
+    from belatam.queries import Dataset as Dataset
 
 __all__ = [
     "HOME",
@@ -119,11 +218,91 @@ __all__ = [
     "verify_source",
 ]
 
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "belatam.queries": (
+        "HOME",
+        "Dataset",
+    ),
+    "belatam.dates": (
+        "PartialDate",
+        "Period",
+    ),
+    "belatam.errors": (
+        "BelatamError",
+        "DataError",
+        "InvalidTypeError",
+        "InvalidValueError",
+        "UnknownKeyError",
+    ),
+    "belatam.model": (
+        "Agreement",
+        "AgreementKind",
+        "Country",
+        "Event",
+        "EventKind",
+        "Membership",
+        "MembershipRole",
+        "Mission",
+        "MissionKind",
+        "Organization",
+        "OrganizationKind",
+        "Partnership",
+        "PartnershipKind",
+        "Person",
+        "Role",
+        "Source",
+        "SourceRef",
+        "Statement",
+        "Topic",
+        "TradeFigures",
+        "VisitKind",
+    ),
+    "belatam.packaged": (
+        "agreement",
+        "agreements",
+        "countries",
+        "country",
+        "dataset",
+        "event",
+        "events",
+        "load",
+        "memberships",
+        "missions",
+        "organization",
+        "organizations",
+        "partners",
+        "partnerships",
+        "people",
+        "person",
+        "source",
+        "sources",
+        "statements",
+        "trade",
+    ),
+    "belatam.provenance": (
+        "VerificationReport",
+        "verify_source",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
 
 def __getattr__(name: str) -> Any:
-    """Serve ``__version__`` lazily from the installed metadata, as attrs does."""
+    """Import each public name on first use, so ``import belatam`` costs almost nothing.
+
+    ``__version__`` comes from the installed metadata, as attrs serves it.
+    """
     if name == "__version__":
         from importlib.metadata import version
 
         return version("belatam")
-    raise AttributeError(f"module 'belatam' has no attribute {name!r}")
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'belatam' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MODULE_OF})

@@ -70,5 +70,5 @@ def check_key(parameter: str, value: object, what: str) -> str:
         raise InvalidTypeError(f"{parameter} must be {what}, not {type(value).__name__}: {value!r}")
     key = value.strip()
     if not key:
-        raise InvalidValueError(f"{parameter} must be {what}, not an empty string")
+        raise InvalidValueError(f"{parameter}={value!r} is empty; give {what}")
     return key

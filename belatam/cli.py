@@ -13,9 +13,9 @@ import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
-from belatam.dataset import HOME, Dataset
 from belatam.errors import BelatamError
 from belatam.model import MembershipRole, MissionKind
+from belatam.queries import HOME, Dataset
 
 __all__ = ["main", "overview"]
 

@@ -25,7 +25,7 @@ import attrs
 
 __all__ = ["DateLike", "PartialDate", "Period", "parse_date"]
 
-_EDTF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_EDTF = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:

@@ -21,9 +21,9 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
 from belatam.checks import FILES
-from belatam.dataset import Dataset
 from belatam.dates import PartialDate, Period, parse_date
-from belatam.errors import DataError
+from belatam.errors import DataError, InvalidTypeError, InvalidValueError
+from belatam.queries import Dataset
 
 __all__ = ["converter", "dataset_from_json", "load", "load_packaged", "to_json"]
 
@@ -110,12 +110,21 @@ def _problem(exc: BaseException) -> tuple[str | None, str]:
     if isinstance(exc, ForbiddenExtraKeysError):
         return ", ".join(sorted(exc.extra_fields)), "unknown field; the record class does not have it"
     if isinstance(exc, ClassValidationError):
-        messages = cattrs.transform_error(exc, path="", format_exception=lambda e, t: f"{e}")
+        extra = [e for e in exc.exceptions if isinstance(e, ForbiddenExtraKeysError)]
+        if extra:
+            return _problem(extra[0])
+        messages = cattrs.transform_error(exc, path="", format_exception=_describe)
         path, _, detail = messages[0].rpartition(" @ ")
         if not _:
             return None, messages[0]
         return detail.lstrip(".") or None, path
     return None, str(exc)
+
+
+def _describe(exc: BaseException, _: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    return str(exc)
 
 
 def dataset_from_json(files: Mapping[str, Any]) -> Dataset:
@@ -163,9 +172,15 @@ def load(path: str | Path) -> Dataset:
     inconsistent raises `DataError` with the file, record and field.
     """
     if not isinstance(path, (str, Path)):
-        raise TypeError(f"path must be a str or Path to a folder, not {type(path).__name__}: {path!r}")
+        raise InvalidTypeError(f"path must be a str or Path to a folder, not {type(path).__name__}: {path!r}")
+    if isinstance(path, str) and not path.strip():
+        raise InvalidValueError(f"path={path!r} is empty; give the folder that holds the data files")
     folder = Path(path)
-    if not folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+    except OSError:  # a name the OS cannot even look up (too long, ...)
+        is_folder = False
+    if not is_folder:
         raise FileNotFoundError(f"path={str(path)!r}: no such folder of belatam data files")
     files = {p.stem: _read(p.stem, p.read_bytes()) for p in sorted(folder.glob("*.json"))}
     return dataset_from_json(files)

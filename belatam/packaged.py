@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from belatam.dataset import Dataset
 from belatam.model import (
     Agreement,
     Country,
@@ -29,6 +28,7 @@ from belatam.model import (
     Topic,
     TradeFigures,
 )
+from belatam.queries import Dataset
 
 __all__ = [
     "agreement",

@@ -32,7 +32,6 @@ from pathlib import Path
 import attrs
 
 from belatam.arguments import fold
-from belatam.dataset import HOME, Dataset
 from belatam.dates import PartialDate, Period
 from belatam.model import (
     Agreement,
@@ -46,6 +45,7 @@ from belatam.model import (
     Statement,
     TradeFigures,
 )
+from belatam.queries import HOME, Dataset
 
 __all__ = ["VerificationReport", "paragraphs", "verify_source"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-MODULES = ["belatam", "belatam.dates", "belatam.arguments", "belatam.model", "belatam.dataset"]
+MODULES = ["belatam", "belatam.dates", "belatam.arguments", "belatam.model", "belatam.queries"]
 
 
 def test_readme_examples() -> None:

@@ -25,6 +25,19 @@ def test_import_reads_nothing_and_leaves_cattrs_unimported() -> None:
     assert out == "False False True"
 
 
+def test_import_defines_no_records_until_a_name_is_used() -> None:
+    out = run_python("import sys, belatam; print(sorted(m for m in sys.modules if m.startswith('belatam')))")
+    assert out == "['belatam']"
+
+
+def test_every_public_name_resolves_to_its_module() -> None:
+    for name in belatam.__all__:
+        value = getattr(belatam, name)
+        assert value is getattr(sys.modules[belatam._MODULE_OF[name]], name)
+    assert set(belatam.__all__) == set(belatam._MODULE_OF)
+    assert set(belatam.__all__) <= set(dir(belatam))
+
+
 def test_first_query_loads_once() -> None:
     out = run_python(
         "import sys, belatam, belatam.packaged as p;"

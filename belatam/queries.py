@@ -1,4 +1,4 @@
-"""A validated, indexed data set and the queries on it.
+"""A validated, indexed data set (`Dataset`) and the queries on it.
 
 `Dataset` holds every record in deterministic order with the indexes the
 queries need. It is built once (by the loader, or directly from records) and
@@ -48,14 +48,14 @@ class _Identified(Protocol):
 
 
 Rec = TypeVar("Rec", bound=_Identified)
-_UNDATED = (datetime.date.max, datetime.date.max)
+_UNDATED = (True, datetime.date.max, datetime.date.max)
 
 
-def date_key(date: DateLike | None) -> tuple[datetime.date, datetime.date]:
+def date_key(date: DateLike | None) -> tuple[bool, datetime.date, datetime.date]:
     """Sort key of a date: the start of its interval, then its end; undated last."""
     if date is None:
         return _UNDATED
-    return (date.first_day(), date.last_day())
+    return (False, date.first_day(), date.last_day())
 
 
 def _matches_year(date: DateLike | None, year: int) -> bool:
@@ -211,13 +211,16 @@ class Dataset:
     def _person_id(self, parameter: str, value: object) -> str:
         if isinstance(value, Person):
             return value.id
-        return self.person(check_key(parameter, value, "a person id, a name or a Person"), parameter=parameter).id
+        if not isinstance(value, str):
+            check_key(parameter, value, "a person id, a name or a Person")
+        return self._person(parameter, str(value)).id
 
     def _organization_id(self, parameter: str, value: object) -> str:
         if isinstance(value, Organization):
             return value.id
-        key = check_key(parameter, value, "an organization id, a name or an Organization")
-        return self.organization(key, parameter=parameter).id
+        if not isinstance(value, str):
+            check_key(parameter, value, "an organization id, a name or an Organization")
+        return self._organization(parameter, str(value)).id
 
     # -- look-ups by key -----------------------------------------------------
 
@@ -228,22 +231,30 @@ class Dataset:
         """
         return self._country("key", key)
 
-    def person(self, key: str, *, parameter: str = "key") -> Person:
+    def person(self, key: str) -> Person:
         """One person by id (``"per-makei"``), name or alias."""
+        return self._person("key", key)
+
+    def _person(self, parameter: str, key: str) -> Person:
+        given = key
         key = check_key(parameter, key, "a person id or name")
         found = self._person_keys.get(key) or self._person_keys.get(fold(key))
         if found is None:
-            raise UnknownKeyError(parameter, key, [p.id for p in self._people])
+            raise UnknownKeyError(parameter, given, [p.id for p in self._people])
         return found
 
-    def organization(self, key: str, *, parameter: str = "key") -> Organization:
+    def organization(self, key: str) -> Organization:
         """One organisation by id (``"org-acs"``) or name."""
+        return self._organization("key", key)
+
+    def _organization(self, parameter: str, key: str) -> Organization:
+        given = key
         key = check_key(parameter, key, "an organization id or name")
         found = self._org_keys.get(key) or self._org_keys.get(fold(key))
         if found is None:
             close = difflib.get_close_matches(key, [o.id for o in self._organizations], n=3, cutoff=0.6)
             hint = f"did you mean {', '.join(map(repr, close))}?" if close else "see organizations() for the ids"
-            raise UnknownKeyError(parameter, key, hint=hint)
+            raise UnknownKeyError(parameter, given, hint=hint)
         return found
 
     def event(self, id: str) -> Event:
@@ -259,12 +270,12 @@ class Dataset:
         return self._by_id("id", id, Source, self._sources)
 
     def _by_id(self, parameter: str, id: object, cls: type[Rec], pool: Sequence[Rec]) -> Rec:
-        key = check_key(parameter, id, f"a {cls.__name__} id")
+        key = check_key(parameter, id, f"the id of {cls.__name__.lower()} record")
         found = self._ids.get(key)
         if not isinstance(found, cls):
             close = difflib.get_close_matches(key, [r.id for r in pool], n=3, cutoff=0.6)
             hint = f"did you mean {', '.join(map(repr, close))}?" if close else f"{len(pool)} {cls.__name__} ids exist"
-            raise UnknownKeyError(parameter, key, hint=hint)
+            raise UnknownKeyError(parameter, id, hint=hint)
         return found
 
     # -- queries -------------------------------------------------------------
@@ -417,7 +428,7 @@ class Dataset:
         if fold(key) in self._country_keys:
             return self._country_keys[fold(key)].code
         if key in self._org_keys or fold(key) in self._org_keys:
-            return self.organization(key, parameter="member").id
+            return self._organization("member", key).id
         raise UnknownKeyError("member", member, hint="give a country code or name, or an organization id")
 
     def statements(

@@ -1,0 +1,519 @@
+"""Every `Dataset` query against a plain scan of its records.
+
+For generated data sets, each query with any combination of its filters must
+equal a list comprehension over ``ds.records()`` that spells out the documented
+meaning (filters AND together; ``year`` matches a date in that year or a period
+overlapping it; `countries` never lists Belarus), sorted in the documented
+order. Then: filters only narrow, results are tuples, queries repeat, and a
+country may be given as the record, a code or a name.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import datasets
+
+from belatam import (
+    Agreement,
+    Country,
+    Dataset,
+    Event,
+    EventKind,
+    MembershipRole,
+    MissionKind,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    PartnershipKind,
+    Period,
+    Person,
+    SourceRef,
+    Topic,
+)
+from belatam.arguments import fold
+from belatam.checks import SUBREGIONS
+
+HOME = "BY"
+Canon = dict[str, Any]  # filter name -> the plain value the scan uses (a code, an id, an enum, an int)
+Args = dict[str, Any]  # filter name -> the value handed to the query (in any accepted form)
+
+# -- drawing filter arguments in any accepted form --------------------------------
+
+
+def recs(ds: Dataset, name: str) -> tuple[Any, ...]:
+    return ds.records()[name]
+
+
+def country_forms(c: Country) -> list[object]:
+    return [c, c.code, c.code.lower(), c.alpha3, c.numeric, c.name, c.name.upper(), *c.aliases]
+
+
+def organization_forms(o: Organization) -> list[object]:
+    return [o, o.id, o.name]
+
+
+def person_forms(p: Person) -> list[object]:
+    return [p, p.id, p.name]
+
+
+def draw_country(data: st.DataObject, ds: Dataset) -> tuple[object, str]:
+    c: Country = data.draw(st.sampled_from(recs(ds, "countries")))
+    return data.draw(st.sampled_from(country_forms(c))), c.code
+
+
+def draw_enum(vocabulary: type[enum.Enum]) -> Callable[[st.DataObject, Dataset], tuple[object, object]]:
+    def draw(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
+        member = data.draw(st.sampled_from(vocabulary))
+        return data.draw(st.sampled_from([member, member.value])), member
+
+    return draw
+
+
+def draw_bool(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
+    value = data.draw(st.booleans())
+    return value, value
+
+
+def draw_subregion(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
+    value = data.draw(st.sampled_from(SUBREGIONS))
+    return value, value
+
+
+def dates_in(ds: Dataset) -> list[PartialDate | Period]:
+    found: list[PartialDate | Period] = []
+    for records in ds.records().values():
+        for r in records:
+            for field in ("date", "signed", "opened", "since", "established"):
+                value = getattr(r, field, None)
+                if value is not None:
+                    found.append(value)
+    return found
+
+
+def draw_year(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
+    years = {
+        y
+        for d in dates_in(ds)
+        for day in (d.first_day(), d.last_day())
+        for y in (day.year - 1, day.year, day.year + 1)
+        if 1 <= y <= 9999 and day not in (datetime.date.min, datetime.date.max)
+    }
+    year = data.draw(st.sampled_from(sorted(years)) | st.integers(1, 9999) if years else st.integers(1, 9999))
+    return year, year
+
+
+def draw_person(data: st.DataObject, ds: Dataset) -> tuple[object, object] | None:
+    people = recs(ds, "people")
+    if not people:
+        return None
+    p: Person = data.draw(st.sampled_from(people))
+    return data.draw(st.sampled_from(person_forms(p))), p.id
+
+
+def draw_organization(data: st.DataObject, ds: Dataset) -> tuple[object, object] | None:
+    orgs = recs(ds, "organizations")
+    if not orgs:
+        return None
+    o: Organization = data.draw(st.sampled_from(orgs))
+    return data.draw(st.sampled_from(organization_forms(o))), o.id
+
+
+def draw_member(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
+    if recs(ds, "organizations") and data.draw(st.booleans()):
+        found = draw_organization(data, ds)
+        assert found is not None
+        return found
+    return draw_country(data, ds)
+
+
+Drawer = Callable[[st.DataObject, Dataset], "tuple[object, object] | None"]
+
+
+# -- the scans: the documented meaning, spelt out ---------------------------------
+
+
+def by_name(r: Any) -> tuple[str, str]:
+    return (fold(r.name), getattr(r, "id", None) or r.code)
+
+
+def by_date(date: PartialDate | Period | None, id_: str) -> tuple[Any, ...]:
+    """Start of the interval, then its end, then id; undated records after all dated ones."""
+    if date is None:
+        return (1, datetime.date.max, datetime.date.max, id_)
+    return (0, date.first_day(), date.last_day(), id_)
+
+
+def in_year(date: PartialDate | Period | None, year: int) -> bool:
+    """The date lies in ``year`` or the period shares a day with it."""
+    if date is None:
+        return False
+    return date.first_day() <= datetime.date(year, 12, 31) and datetime.date(year, 1, 1) <= date.last_day()
+
+
+def first_paragraph(refs: tuple[SourceRef, ...]) -> int:
+    paragraphs = [r.paragraph for r in refs if r.paragraph is not None]
+    return min(paragraphs) if paragraphs else 1_000_000
+
+
+def name_of_country(ds: Dataset, code: str) -> str:
+    return next(fold(c.name) for c in recs(ds, "countries") if c.code == code)
+
+
+def scan_countries(ds: Dataset, f: Canon) -> list[Any]:
+    rel, sub = f.get("relations"), f.get("subregion")
+    return sorted(
+        (
+            c
+            for c in recs(ds, "countries")
+            if c.code != HOME and (rel is None or c.relations is rel) and (sub is None or c.subregion == sub)
+        ),
+        key=by_name,
+    )
+
+
+def scan_partnerships(ds: Dataset, f: Canon) -> list[Any]:
+    code, strategic = f.get("country"), f.get("strategic")
+    return sorted(
+        (
+            p
+            for p in recs(ds, "partnerships")
+            if (code is None or p.country == code)
+            and (strategic is None or (p.kind is PartnershipKind.STRATEGIC) is strategic)
+        ),
+        key=lambda p: (name_of_country(ds, p.country), p.id),
+    )
+
+
+def scan_partners(ds: Dataset, f: Canon) -> list[Any]:
+    strategic = f.get("strategic")
+    codes = {
+        p.country
+        for p in recs(ds, "partnerships")
+        if strategic is None or (p.kind is PartnershipKind.STRATEGIC) is strategic
+    }
+    return sorted((c for c in recs(ds, "countries") if c.code in codes), key=by_name)
+
+
+def scan_missions(ds: Dataset, f: Canon) -> list[Any]:
+    sending, receiving, kind = f.get("sending"), f.get("receiving"), f.get("kind")
+    return sorted(
+        (
+            m
+            for m in recs(ds, "missions")
+            if (sending is None or m.sending == sending)
+            and (receiving is None or m.receiving == receiving)
+            and (kind is None or m.kind is kind)
+        ),
+        key=lambda m: m.id,
+    )
+
+
+def scan_agreements(ds: Dataset, f: Canon) -> list[Any]:
+    code, year = f.get("country"), f.get("year")
+    return sorted(
+        (
+            a
+            for a in recs(ds, "agreements")
+            if (code is None or code in a.parties) and (year is None or in_year(a.signed, year))
+        ),
+        key=lambda a: by_date(a.signed, a.id),
+    )
+
+
+def scan_events(ds: Dataset, f: Canon) -> list[Any]:
+    code, year, kind, person = f.get("country"), f.get("year"), f.get("kind"), f.get("person")
+    return sorted(
+        (
+            e
+            for e in recs(ds, "events")
+            if (code is None or code in e.countries)
+            and (year is None or in_year(e.date, year))
+            and (kind is None or e.kind is kind)
+            and (person is None or person in e.participants)
+        ),
+        key=lambda e: by_date(e.date, e.id),
+    )
+
+
+def scan_people(ds: Dataset, f: Canon) -> list[Any]:
+    code = f.get("country")
+    return sorted(
+        (p for p in recs(ds, "people") if code is None or any(r.country == code for r in p.roles)),
+        key=by_name,
+    )
+
+
+def scan_organizations(ds: Dataset, f: Canon) -> list[Any]:
+    kind, code = f.get("kind"), f.get("country")
+    return sorted(
+        (
+            o
+            for o in recs(ds, "organizations")
+            if (kind is None or o.kind is kind) and (code is None or o.country == code)
+        ),
+        key=by_name,
+    )
+
+
+def scan_memberships(ds: Dataset, f: Canon) -> list[Any]:
+    org, member, role = f.get("organization"), f.get("member"), f.get("role")
+    return sorted(
+        (
+            m
+            for m in recs(ds, "memberships")
+            if (org is None or m.organization == org)
+            and (member is None or m.member == member)
+            and (role is None or m.role is role)
+        ),
+        key=lambda m: (m.organization, m.role.value, m.member, m.id),
+    )
+
+
+def scan_statements(ds: Dataset, f: Canon) -> list[Any]:
+    code, topic = f.get("country"), f.get("topic")
+    return sorted(
+        (
+            s
+            for s in recs(ds, "statements")
+            if (code is None or code in s.countries) and (topic is None or s.topic is topic)
+        ),
+        key=lambda s: (first_paragraph(s.sources), s.id),
+    )
+
+
+QUERIES: dict[str, tuple[dict[str, Drawer], Callable[[Dataset, Canon], list[Any]]]] = {
+    "countries": ({"relations": draw_bool, "subregion": draw_subregion}, scan_countries),
+    "partners": ({"strategic": draw_bool}, scan_partners),
+    "partnerships": ({"country": draw_country, "strategic": draw_bool}, scan_partnerships),
+    "missions": (
+        {"sending": draw_country, "receiving": draw_country, "kind": draw_enum(MissionKind)},
+        scan_missions,
+    ),
+    "agreements": ({"country": draw_country, "year": draw_year}, scan_agreements),
+    "events": (
+        {"country": draw_country, "year": draw_year, "kind": draw_enum(EventKind), "person": draw_person},
+        scan_events,
+    ),
+    "people": ({"country": draw_country}, scan_people),
+    "organizations": ({"kind": draw_enum(OrganizationKind), "country": draw_country}, scan_organizations),
+    "memberships": (
+        {"organization": draw_organization, "member": draw_member, "role": draw_enum(MembershipRole)},
+        scan_memberships,
+    ),
+    "statements": ({"country": draw_country, "topic": draw_enum(Topic)}, scan_statements),
+}
+
+
+def draw_filters(data: st.DataObject, ds: Dataset, query: str, *, every: bool = False) -> tuple[Args, Canon]:
+    """Some (or, with ``every``, all) of the query's filters, each in a random accepted form."""
+    args: Args = {}
+    canon: Canon = {}
+    for name, drawer in QUERIES[query][0].items():
+        if not every and not data.draw(st.booleans(), label=f"use {name}"):
+            continue
+        found = drawer(data, ds)
+        if found is not None:
+            args[name], canon[name] = found
+    return args, canon
+
+
+def run(ds: Dataset, query: str, args: Args) -> tuple[Any, ...]:
+    result = getattr(ds, query)(**args)
+    assert type(result) is tuple, f"{query}() returned a {type(result).__name__}"
+    return result  # type: ignore[no-any-return]
+
+
+def ids(records: Any) -> list[str]:
+    return [str(getattr(r, "id", None) or getattr(r, "code", None)) for r in records]
+
+
+# -- the properties ----------------------------------------------------------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_every_query_equals_a_scan_of_the_records(data: st.DataObject) -> None:
+    ds = data.draw(datasets(), label="ds")
+    for query, (_, scan) in QUERIES.items():
+        for _ in range(3):
+            args, canon = draw_filters(data, ds, query)
+            expected = scan(ds, canon)
+            result = run(ds, query, args)
+            assert ids(result) == ids(expected), f"{query}(**{args!r})"
+            assert list(result) == expected
+            # the same query again, filters given in another order, gives the same tuple
+            assert run(ds, query, dict(reversed(list(args.items())))) == result
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_adding_a_filter_only_narrows(data: st.DataObject) -> None:
+    ds = data.draw(datasets(), label="ds")
+    for query, (filters, _) in QUERIES.items():
+        args, _ = draw_filters(data, ds, query, every=True)
+        full = run(ds, query, args)
+        assert run(ds, query, {}) == run(ds, query, dict.fromkeys(filters))
+        for name in args:
+            fewer = {k: v for k, v in args.items() if k != name}
+            wider = run(ds, query, fewer)
+            assert set(full) <= set(wider), f"{query}: adding {name}={args[name]!r} to {fewer!r} widened the result"
+            # and the narrower result keeps the wider one's order
+            assert [r for r in wider if r in set(full)] == list(full), f"{query}(**{args!r})"
+
+
+COUNTRY_FILTERS = [
+    ("partnerships", "country"),
+    ("missions", "sending"),
+    ("missions", "receiving"),
+    ("agreements", "country"),
+    ("events", "country"),
+    ("people", "country"),
+    ("organizations", "country"),
+    ("memberships", "member"),
+    ("statements", "country"),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(datasets())
+def test_a_country_is_the_record_its_code_or_its_name(ds: Dataset) -> None:
+    for query, parameter in COUNTRY_FILTERS:
+        for country in recs(ds, "countries"):
+            expected = tuple(QUERIES[query][1](ds, {parameter: country.code}))
+            for form in country_forms(country):
+                assert run(ds, query, {parameter: form}) == expected, f"{query}({parameter}={form!r})"
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_people_and_organizations_are_the_record_the_id_or_the_name(data: st.DataObject) -> None:
+    ds = data.draw(datasets(), label="ds")
+    for p in recs(ds, "people"):
+        results = {run(ds, "events", {"person": form}) for form in person_forms(p)}
+        assert results == {tuple(scan_events(ds, {"person": p.id}))}
+    for o in recs(ds, "organizations"):
+        for parameter in ("organization", "member"):
+            results = {run(ds, "memberships", {parameter: form}) for form in organization_forms(o)}
+            assert results == {tuple(scan_memberships(ds, {parameter: o.id}))}
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_a_kind_is_the_member_or_its_value(data: st.DataObject) -> None:
+    ds = data.draw(datasets(), label="ds")
+    for query, parameter, vocabulary in (
+        ("missions", "kind", MissionKind),
+        ("events", "kind", EventKind),
+        ("organizations", "kind", OrganizationKind),
+        ("memberships", "role", MembershipRole),
+        ("statements", "topic", Topic),
+    ):
+        for member in vocabulary:
+            by_member = run(ds, query, {parameter: member})
+            assert run(ds, query, {parameter: member.value}) == by_member
+            assert by_member == tuple(QUERIES[query][1](ds, {parameter: member}))
+
+
+@settings(max_examples=40, deadline=None)
+@given(datasets())
+def test_countries_never_lists_belarus_and_lists_every_other_state(ds: Dataset) -> None:
+    listed = ds.countries()
+    assert HOME not in {c.code for c in listed}
+    assert {c.code for c in listed} == {c.code for c in recs(ds, "countries")} - {HOME}
+    assert ds.country(HOME).code == HOME
+    by_region = [c for region in SUBREGIONS for c in ds.countries(subregion=region)]
+    assert len(by_region) == len(set(by_region)) == sum(c.subregion is not None for c in listed)
+    relations = ds.countries(relations=True) + ds.countries(relations=False)
+    assert len(relations) == sum(c.relations is not None for c in listed)
+
+
+@settings(max_examples=40, deadline=None)
+@given(datasets())
+def test_year_filters_split_the_dated_records_by_year(ds: Dataset) -> None:
+    """Every dated event turns up under each year its interval touches, and under no other."""
+    for e in recs(ds, "events"):
+        if e.date is None:
+            assert all(e not in ds.events(year=y) for y in (1, 2018, 9999))
+            continue
+        first, last = e.date.first_day(), e.date.last_day()
+        for year in {first.year, last.year, min(first.year + 1, last.year)}:
+            assert e in ds.events(year=year)
+        for year in (first.year - 1, last.year + 1):
+            if 1 <= year <= 9999:
+                assert e not in ds.events(year=year)
+    for a in recs(ds, "agreements"):
+        if a.signed is not None:
+            assert a in ds.agreements(year=a.signed.year)
+            assert not any(a in ds.agreements(year=y) for y in (a.signed.year - 1, a.signed.year + 1) if 1 <= y <= 9999)
+
+
+# -- explicit examples -------------------------------------------------------------
+
+REF = (SourceRef(source="src-test", paragraph=2),)
+
+
+def small(events: list[Event] = (), agreements: list[Agreement] = ()) -> Dataset:  # type: ignore[assignment]
+    from belatam import Source
+
+    by = Country(code="BY", alpha3="BLR", numeric="112", name="Belarus", sources=REF)
+    cu = Country(code="CU", alpha3="CUB", numeric="192", name="Cuba", subregion="Caribbean", relations=True, sources=REF)
+    return Dataset(
+        sources=[Source(id="src-test", title="t", publisher="p")],
+        countries=[cu, by],
+        events=events,
+        agreements=agreements,
+    )
+
+
+def event(id_: str, date: PartialDate | Period | None) -> Event:
+    return Event(id=id_, kind=EventKind.VISIT, date=date, summary="s", countries=("CU",), sources=REF)
+
+
+def test_events_sort_by_interval_start_then_end_then_id() -> None:
+    ds = small(
+        [
+            event("evt-c", PartialDate(2018)),
+            event("evt-b", PartialDate(2018, 1)),
+            event("evt-a", PartialDate(2018, 1, 1)),
+            event("evt-d", PartialDate(2018, 2)),
+            event("evt-e", None),
+            event("evt-f", Period(PartialDate(2016, 1), None)),
+            event("evt-g", Period(PartialDate(2018), PartialDate(2019))),
+            event("evt-h", PartialDate(2018)),
+        ]
+    )
+    assert ids(ds.events()) == ["evt-f", "evt-a", "evt-b", "evt-c", "evt-h", "evt-g", "evt-d", "evt-e"]
+    assert ids(ds.events(year=2018)) == ["evt-f", "evt-a", "evt-b", "evt-c", "evt-h", "evt-g", "evt-d"]
+    assert ids(ds.events(year=2019)) == ["evt-f", "evt-g"]
+    assert ids(ds.events(year=2015)) == []
+
+
+@pytest.mark.parametrize(
+    "date",
+    [PartialDate(9999, 12, 31), Period(PartialDate(9999, 12, 31), None)],
+    ids=str,
+)
+def test_undated_events_come_last_even_after_the_last_possible_day(date: PartialDate | Period) -> None:
+    ds = small([event("evt-a-undated", None), event("evt-b-dated", date)])
+    assert ids(scan_events(ds, {})) == ["evt-b-dated", "evt-a-undated"]  # the scan keeps the rule
+    assert ids(ds.events()) == ["evt-b-dated", "evt-a-undated"]
+    assert ids(ds.events(year=9999)) == ["evt-b-dated"]
+
+
+def test_undated_agreements_come_last_even_after_the_last_possible_day() -> None:
+    def agreement(id_: str, signed: PartialDate | None) -> Agreement:
+        from belatam import AgreementKind
+
+        return Agreement(
+            id=id_, title="t", kind=AgreementKind.ROAD_MAP, parties=("BY", "CU"), signed=signed, sources=REF
+        )
+
+    ds = small(agreements=[agreement("agr-a-unsigned", None), agreement("agr-b-signed", PartialDate(9999, 12, 31))])
+    assert ids(ds.agreements()) == ["agr-b-signed", "agr-a-unsigned"]

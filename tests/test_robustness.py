@@ -1,0 +1,449 @@
+"""Junk in, a precise `BelatamError` out: every public helper, every parameter.
+
+In the spirit of python-stdnum's robustness test: each query helper and each of
+its keywords is fed wrong types, impossible values, unknown names and ids,
+empty and blank strings and emoji, and must answer with exactly the error the
+design promises:
+
+- a wrong type is an `InvalidTypeError` (a `TypeError`);
+- an impossible value, an unknown enum value or an empty string is an
+  `InvalidValueError` (a `ValueError`);
+- a well-formed key the data does not hold is an `UnknownKeyError` (a `LookupError`);
+
+all of them `BelatamError`, and each message names the parameter and shows the
+value given. No `KeyError`, `AttributeError` or cattrs exception ever escapes.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib.resources
+import inspect
+import os
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import belatam
+from belatam import (
+    Agreement,
+    BelatamError,
+    Country,
+    Dataset,
+    Event,
+    EventKind,
+    InvalidTypeError,
+    InvalidValueError,
+    Membership,
+    MembershipRole,
+    Mission,
+    MissionKind,
+    Organization,
+    OrganizationKind,
+    Partnership,
+    Person,
+    Source,
+    SourceRef,
+    Statement,
+    Topic,
+    TradeFigures,
+    UnknownKeyError,
+)
+
+DATA = belatam.dataset()
+EVENT_ID = DATA.events()[0].id
+AGREEMENT_ID = DATA.agreements()[0].id
+SUBREGIONS = ("Caribbean", "Central America", "South America")
+
+# -- the public API under test -------------------------------------------------
+
+# What each helper returns: a tuple of these records, one record, or a Dataset.
+RESULT: dict[str, type] = {
+    "countries": Country,
+    "country": Country,
+    "partners": Country,
+    "partnerships": Partnership,
+    "missions": Mission,
+    "agreements": Agreement,
+    "agreement": Agreement,
+    "events": Event,
+    "event": Event,
+    "people": Person,
+    "person": Person,
+    "organizations": Organization,
+    "organization": Organization,
+    "memberships": Membership,
+    "statements": Statement,
+    "trade": TradeFigures,
+    "source": Source,
+    "load": Dataset,
+}
+PLURAL = {"countries", "partners", "partnerships", "missions", "agreements", "events", "people"}
+PLURAL |= {"organizations", "memberships", "statements"}
+
+# Every parameter of every helper, with the kind of argument it takes. An enum
+# class stands for "a member of it or its value string".
+KEYS = ("country", "person", "organization", "member", "event", "agreement", "source")
+PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
+    ("countries", "relations", "bool"),
+    ("countries", "subregion", "subregion"),
+    ("country", "key", "country"),
+    ("partners", "strategic", "bool"),
+    ("partnerships", "country", "country"),
+    ("partnerships", "strategic", "bool"),
+    ("missions", "sending", "country"),
+    ("missions", "receiving", "country"),
+    ("missions", "kind", MissionKind),
+    ("agreements", "country", "country"),
+    ("agreements", "year", "year"),
+    ("agreement", "id", "agreement"),
+    ("events", "country", "country"),
+    ("events", "year", "year"),
+    ("events", "kind", EventKind),
+    ("events", "person", "person"),
+    ("event", "id", "event"),
+    ("people", "country", "country"),
+    ("person", "key", "person"),
+    ("organizations", "kind", OrganizationKind),
+    ("organizations", "country", "country"),
+    ("organization", "key", "organization"),
+    ("memberships", "organization", "organization"),
+    ("memberships", "member", "member"),
+    ("memberships", "role", MembershipRole),
+    ("statements", "country", "country"),
+    ("statements", "topic", Topic),
+    ("trade", "year", "year"),
+    ("source", "id", "source"),
+    ("load", "path", "path"),
+]
+
+
+def signature(helper: str) -> inspect.Signature:
+    return inspect.signature(getattr(belatam, helper))
+
+
+def required(helper: str, param: str) -> bool:
+    """A parameter without a default (None is then not "no filter" but junk)."""
+    return signature(helper).parameters[param].default is inspect.Parameter.empty
+
+
+def call(helper: str, param: str, value: object) -> Any:
+    function: Callable[..., Any] = getattr(belatam, helper)
+    if signature(helper).parameters[param].kind is inspect.Parameter.KEYWORD_ONLY:
+        return function(**{param: value})
+    return function(value)
+
+
+def label(value: object) -> str:
+    text = repr(value) if not isinstance(value, type) else value.__name__
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
+def cases(table: Callable[[str, str, str | type[enum.Enum]], list[object]]) -> list[Any]:
+    """One pytest.param per (helper, parameter, value) that ``table`` gives."""
+    return [
+        pytest.param(helper, param, value, id=f"{helper}({param}={label(value)})")
+        for helper, param, kind in PARAMS
+        for value in table(helper, param, kind)
+    ]
+
+
+def names_parameter(message: str, param: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(param)}(?![\w-])", message) is not None
+
+
+def assert_message(error: BaseException, param: str, value: object) -> None:
+    message = str(error)
+    assert "\n" not in message, message
+    assert names_parameter(message, param), f"message does not name {param!r}: {message}"
+    assert repr(value) in message, f"message does not show {value!r}: {message}"
+
+
+def test_the_tables_cover_every_parameter_of_every_helper() -> None:
+    """A new keyword on a helper must be added here, so it gets fuzzed too."""
+    covered: dict[str, set[str]] = {}
+    for helper, param, _ in PARAMS:
+        covered.setdefault(helper, set()).add(param)
+    assert set(covered) == set(RESULT)
+    for helper, params in covered.items():
+        assert set(signature(helper).parameters) == params, helper
+    assert set(RESULT) <= set(belatam.__all__)
+
+
+# -- well-formed arguments work (so the junk below fails for the right reason) --
+
+GOOD: dict[str | type[enum.Enum], list[object]] = {
+    "bool": [True, False],
+    "subregion": ["Caribbean", "south america"],
+    "country": ["AR", "arg", "032", "Argentina", "  argentina  "],
+    "person": ["per-makei"],
+    "organization": ["org-acs"],
+    "member": ["BY", "Cuba"],
+    "event": [EVENT_ID],
+    "agreement": [AGREEMENT_ID],
+    "source": ["src-mfa-2019"],
+    "year": [2018],
+    "path": [str(importlib.resources.files("belatam") / "data")],
+    MissionKind: ["embassy", MissionKind.HONORARY_CONSULATE, " Embassy "],
+    EventKind: ["visit", EventKind.SIGNING],
+    OrganizationKind: ["enterprise", OrganizationKind.BANK],
+    MembershipRole: ["observer", MembershipRole.MEMBER],
+    Topic: ["trade", Topic.POLICY],
+}
+
+
+def check_result(helper: str, result: object) -> None:
+    if helper in PLURAL:
+        assert isinstance(result, tuple), type(result)
+        assert all(isinstance(r, RESULT[helper]) for r in result)
+        # a filter can only narrow the unfiltered answer
+        assert set(result) <= set(getattr(belatam, helper)())
+    else:
+        assert isinstance(result, RESULT[helper]), type(result)
+
+
+@pytest.mark.parametrize(("helper", "param", "value"), cases(lambda h, p, kind: GOOD[kind]))
+def test_well_formed_arguments_are_accepted(helper: str, param: str, value: object) -> None:
+    check_result(helper, call(helper, param, value))
+
+
+@pytest.mark.parametrize(
+    ("helper", "param"), [pytest.param(h, p, id=f"{h}-{p}") for h, p, _ in PARAMS if not required(h, p)]
+)
+def test_none_means_no_filter(helper: str, param: str) -> None:
+    assert call(helper, param, None) == getattr(belatam, helper)()
+
+
+# -- wrong types: InvalidTypeError ---------------------------------------------
+
+A_RECORD = SourceRef(source="src-mfa-2019", paragraph=2)  # a record no parameter takes
+
+
+class Opaque:
+    def __repr__(self) -> str:
+        return "<Opaque junk>"
+
+
+def wrong_types(helper: str, param: str, kind: str | type[enum.Enum]) -> list[object]:
+    values: list[object]
+    if kind in KEYS:
+        values = [32, 1.5, b"AR", ["AR"], {"AR": "AR"}, ("AR",), Opaque(), True, False, A_RECORD]
+    elif kind == "subregion":
+        values = [5, 1.5, b"Caribbean", ["Caribbean"], {"Caribbean": 1}, Opaque(), True]
+    elif kind == "bool":
+        values = ["yes", "True", "", 1, 0, 1.0, [], b"", Opaque()]
+    elif kind == "year":
+        values = ["2018", 2018.0, float("nan"), True, False, b"2018", [2018], Decimal(2018), Opaque()]
+    elif kind == "path":
+        values = [5, 1.5, b"/tmp", ["/tmp"], {"path": "/tmp"}, Opaque(), True]
+    else:
+        assert isinstance(kind, type)
+        other = EventKind.VISIT if kind is not EventKind else MissionKind.EMBASSY
+        values = [5, 1.5, b"embassy", ["embassy"], {"embassy": 1}, Opaque(), True, other]
+    if required(helper, param):
+        values.append(None)
+    return values
+
+
+@pytest.mark.parametrize(("helper", "param", "value"), cases(wrong_types))
+def test_wrong_type_is_invalid_type_error(helper: str, param: str, value: object) -> None:
+    with pytest.raises(InvalidTypeError) as info:
+        call(helper, param, value)
+    assert isinstance(info.value, TypeError)
+    assert isinstance(info.value, BelatamError)
+    assert_message(info.value, param, value)
+
+
+# -- impossible values: InvalidValueError ----------------------------------------
+
+
+def impossible_values(helper: str, param: str, kind: str | type[enum.Enum]) -> list[object]:
+    if kind in KEYS:
+        return ["", "   ", "\t\n"]
+    if kind == "subregion":
+        return ["Europe", "", "   ", "🌴"]
+    if kind == "year":
+        return [0, -5, 10000, -2018, 10**100]
+    if kind == "path":
+        return [""]  # not "no path": Path("") would silently mean the current directory
+    if kind == "bool":
+        return []
+    return ["palace", "", "   ", "🏰", "embassy_palace"]
+
+
+@pytest.mark.parametrize(("helper", "param", "value"), cases(impossible_values))
+def test_impossible_value_is_invalid_value_error(helper: str, param: str, value: object) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        call(helper, param, value)
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, BelatamError)
+    assert not isinstance(info.value, LookupError)
+    assert_message(info.value, param, value)
+
+
+ENUM_PARAMS = [pytest.param(h, p, k, id=f"{h}-{p}") for h, p, k in PARAMS if isinstance(k, type)]
+
+
+@pytest.mark.parametrize(("helper", "param", "vocabulary"), ENUM_PARAMS)
+def test_unknown_enum_value_lists_the_valid_values(helper: str, param: str, vocabulary: type[enum.Enum]) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        call(helper, param, "palace")
+    message = str(info.value)
+    assert "'palace'" in message
+    for member in vocabulary:
+        assert repr(member.value) in message, (member, message)
+
+
+@pytest.mark.parametrize("value", ["Europe", "🌴"])
+def test_unknown_subregion_lists_the_subregions(value: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        belatam.countries(subregion=value)
+    assert all(name in str(info.value) for name in SUBREGIONS), str(info.value)
+
+
+# -- well-formed keys the data does not hold: UnknownKeyError --------------------
+
+UNKNOWN: dict[str, list[object]] = {
+    "country": ["Narnia", "ZZ", "ZZZ", "999", "🦄", "Belarusia", "!!!"],
+    "person": ["per-nobody", "Narnia", "🦄"],
+    "organization": ["org-nope", "Narnia", "🦄"],
+    "member": ["Narnia", "org-nope", "ZZ", "🦄"],
+    "event": ["evt-nope", "Narnia", "🦄", AGREEMENT_ID],
+    "agreement": ["agr-nope", "🦄", EVENT_ID],
+    "source": ["src-nope", "🦄", EVENT_ID],
+}
+
+
+def unknown_keys(helper: str, param: str, kind: str | type[enum.Enum]) -> list[object]:
+    if helper == "trade":
+        return [2017, 1, 9999]
+    return UNKNOWN.get(kind, []) if isinstance(kind, str) else []
+
+
+@pytest.mark.parametrize(("helper", "param", "value"), cases(unknown_keys))
+def test_unknown_key_is_unknown_key_error(helper: str, param: str, value: object) -> None:
+    with pytest.raises(UnknownKeyError) as info:
+        call(helper, param, value)
+    assert isinstance(info.value, LookupError)
+    assert isinstance(info.value, BelatamError)
+    assert not isinstance(info.value, KeyError)  # a KeyError would quote its message
+    assert info.value.parameter == param
+    assert_message(info.value, param, value)
+
+
+def padded(helper: str, param: str, kind: str | type[enum.Enum]) -> list[object]:
+    return [" Narnia "] if kind in KEYS else []
+
+
+@pytest.mark.parametrize(("helper", "param", "value"), cases(padded))
+def test_unknown_key_message_quotes_the_input_as_given(helper: str, param: str, value: object) -> None:
+    with pytest.raises(UnknownKeyError) as info:
+        call(helper, param, value)
+    assert_message(info.value, param, value)
+
+
+def test_trade_for_a_year_without_figures_names_the_years_that_have_them() -> None:
+    with pytest.raises(UnknownKeyError) as info:
+        belatam.trade(2017)
+    assert info.value.parameter == "year"
+    assert info.value.value == 2017
+    assert "2017" in str(info.value)
+    assert "2018" in str(info.value)
+
+
+def test_the_error_classes_form_one_hierarchy() -> None:
+    assert issubclass(InvalidTypeError, TypeError)
+    assert issubclass(InvalidValueError, ValueError)
+    assert issubclass(UnknownKeyError, LookupError)
+    assert issubclass(belatam.DataError, ValueError)
+    for cls in (InvalidTypeError, InvalidValueError, UnknownKeyError, belatam.DataError):
+        assert issubclass(cls, BelatamError)
+    assert not issubclass(UnknownKeyError, KeyError)
+
+
+# -- load(): the file system -------------------------------------------------------
+
+
+def test_load_of_a_missing_folder_is_file_not_found_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    for path in (missing, str(missing)):
+        with pytest.raises(FileNotFoundError) as info:
+            belatam.load(path)
+        assert str(missing) in str(info.value)
+
+
+def test_load_of_a_file_is_file_not_found_naming_it(tmp_path: Path) -> None:
+    file = tmp_path / "events.json"
+    file.write_text("[]")
+    with pytest.raises(FileNotFoundError) as info:
+        belatam.load(file)
+    assert str(file) in str(info.value)
+
+
+def test_load_of_a_name_too_long_for_the_os_is_file_not_found(tmp_path: Path) -> None:
+    missing = str(tmp_path / ("x" * 300))
+    with pytest.raises(FileNotFoundError) as info:
+        belatam.load(missing)
+    assert "x" * 300 in str(info.value)
+
+
+def test_load_of_a_number_is_a_type_error() -> None:
+    with pytest.raises(TypeError) as info:
+        belatam.load(5)  # type: ignore[arg-type]
+    assert_message(info.value, "path", 5)
+
+
+# -- nothing else ever escapes ---------------------------------------------------
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(),
+    st.binary(),
+    st.lists(st.integers()),
+    st.dictionaries(st.text(), st.integers()),
+    st.sampled_from(["", " ", "AR", "by", "Cuba", "visit", "embassy", "per-makei", "org-acs", EVENT_ID, "🦄"]),
+    st.sampled_from([0, -5, 2018, 10000]),
+    st.sampled_from(list(MissionKind) + list(EventKind) + list(Topic)),
+    st.builds(object),
+)
+
+
+@pytest.fixture(scope="module")
+def empty_cwd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty working directory, so load(<junk text>) cannot find real files."""
+    return tmp_path_factory.mktemp("empty")
+
+
+@pytest.mark.parametrize(("helper", "param"), [pytest.param(h, p, id=f"{h}-{p}") for h, p, _ in PARAMS])
+@settings(max_examples=150, deadline=None)
+@given(value=JUNK)
+def test_junk_gives_a_result_or_a_belatam_error(helper: str, param: str, empty_cwd: Path, value: object) -> None:
+    result: object = None
+    failure: BaseException | None = None
+    before = Path.cwd()
+    os.chdir(empty_cwd)
+    try:
+        result = call(helper, param, value)
+    except BelatamError as error:
+        failure = error
+    except (FileNotFoundError, TypeError) as error:
+        # load() alone may say the folder is missing, or (as documented) raise TypeError
+        if helper != "load":
+            raise
+        failure = error
+    finally:
+        os.chdir(before)
+    if failure is not None:
+        assert "\n" not in str(failure), str(failure)
+        assert names_parameter(str(failure), param), str(failure)
+    else:
+        check_result(helper, result)
