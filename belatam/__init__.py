@@ -14,6 +14,13 @@ from __future__ import annotations
 
 import importlib
 
+DATA_VERSION = "2026-11-28"
+"""When the packaged data last changed (beside ``__version__``, as tzdata's IANA_VERSION).
+
+The data describes the situation at the primary source's date, between June 2018
+and 9 December 2019; see ``belatam.source("src-mfa-2019").date``.
+"""
+
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would double the import time
 if TYPE_CHECKING:
     from typing import Any
@@ -164,6 +171,7 @@ if TYPE_CHECKING:
     from belatam.queries import Dataset as Dataset
 
 __all__ = [
+    "DATA_VERSION",
     "HOME",
     "Agreement",
     "AgreementKind",

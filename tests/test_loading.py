@@ -31,10 +31,10 @@ def test_import_defines_no_records_until_a_name_is_used() -> None:
 
 
 def test_every_public_name_resolves_to_its_module() -> None:
-    for name in belatam.__all__:
+    for name in belatam._MODULE_OF:
         value = getattr(belatam, name)
         assert value is getattr(sys.modules[belatam._MODULE_OF[name]], name)
-    assert set(belatam.__all__) == set(belatam._MODULE_OF)
+    assert set(belatam.__all__) == {*belatam._MODULE_OF, "DATA_VERSION"}
     assert set(belatam.__all__) <= set(dir(belatam))
 
 

@@ -1,0 +1,67 @@
+"""Static typing checks of user code, run by ``mypy --strict`` (never executed).
+
+Each ``assert_type`` states what a user's type checker infers; each
+``# type: ignore[...]`` marks a call that must be rejected: with
+``warn_unused_ignores`` (part of ``--strict``), an ignore that is no longer
+needed is itself an error, so a filter that stopped rejecting a wrong type
+fails the check.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import assert_type
+
+import belatam
+from belatam import (
+    Agreement,
+    Country,
+    Dataset,
+    Event,
+    EventKind,
+    Membership,
+    Mission,
+    Organization,
+    PartialDate,
+    Partnership,
+    Period,
+    Person,
+    Source,
+    Statement,
+    TradeFigures,
+)
+
+assert_type(belatam.partners(), tuple[Country, ...])
+assert_type(belatam.partners(strategic=True), tuple[Country, ...])
+assert_type(belatam.countries(relations=True, subregion="Caribbean"), tuple[Country, ...])
+assert_type(belatam.country("AR"), Country)
+assert_type(belatam.trade(2018), TradeFigures)
+assert_type(belatam.trade(2018).exports, Decimal)
+assert_type(belatam.trade(2018).balance, Decimal)
+assert_type(belatam.missions(sending="BY"), tuple[Mission, ...])
+assert_type(belatam.partnerships(), tuple[Partnership, ...])
+assert_type(belatam.agreements(year=2018), tuple[Agreement, ...])
+assert_type(belatam.events(kind=EventKind.VISIT), tuple[Event, ...])
+assert_type(belatam.event("evt-2012-06-lukashenko-cuba").date, PartialDate | Period | None)
+assert_type(belatam.people(), tuple[Person, ...])
+assert_type(belatam.organizations(kind="plant"), tuple[Organization, ...])
+assert_type(belatam.memberships(member="BY"), tuple[Membership, ...])
+assert_type(belatam.statements(topic="trade"), tuple[Statement, ...])
+assert_type(belatam.sources(), tuple[Source, ...])
+assert_type(belatam.dataset(), Dataset)
+assert_type(belatam.load("folder"), Dataset)
+assert_type(belatam.country("CU").relations, bool | None)
+assert_type(belatam.country("CU").sources[0].paragraph, int | None)
+assert_type(belatam.verify_source("source.txt").ok, bool)
+
+# wrong types are rejected before the code runs
+belatam.trade("2018")  # type: ignore[arg-type]
+belatam.partners(strategic="yes")  # type: ignore[arg-type]
+belatam.events(year="2018")  # type: ignore[arg-type]
+belatam.events(kind=3)  # type: ignore[arg-type]
+belatam.country(32)  # type: ignore[arg-type]
+belatam.missions("BY")  # type: ignore[call-arg]
+belatam.countries(relations="yes")  # type: ignore[arg-type]
+
+# records are frozen
+belatam.country("AR").name = "x"  # type: ignore[misc]
