@@ -46,8 +46,8 @@ from belatam.checks import SUBREGIONS
 
 __all__ = [
     "MAX",
-    "date_likes",
     "datasets",
+    "date_likes",
     "ids",
     "partial_dates",
     "periods",
@@ -123,9 +123,7 @@ def partial_dates(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> P
 
 
 @st.composite
-def periods(
-    draw: st.DrawFn, dates: st.SearchStrategy[PartialDate] | None = None
-) -> Period:
+def periods(draw: st.DrawFn, dates: st.SearchStrategy[PartialDate] | None = None) -> Period:
     """A valid `Period`: the end not before the start; one end (never both) may be open."""
     dates = partial_dates() if dates is None else dates
     shape = draw(st.sampled_from(("closed", "open_end", "open_start")))
@@ -226,7 +224,9 @@ def _countries(draw: st.DrawFn, refs: st.SearchStrategy[tuple[SourceRef, ...]]) 
     codes = draw(_CODES)
     names = draw(st.lists(st.sampled_from(COUNTRY_NAMES), unique=True, min_size=len(codes), max_size=len(codes)))
     numerics = draw(
-        st.lists(st.integers(0, 999).map("{:03d}".format), unique=True, min_size=len(codes) + 1, max_size=len(codes) + 1)
+        st.lists(
+            st.integers(0, 999).map("{:03d}".format), unique=True, min_size=len(codes) + 1, max_size=len(codes) + 1
+        )
     )
     countries = [
         Country(

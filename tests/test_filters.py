@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -22,6 +22,7 @@ from strategies import datasets
 
 from belatam import (
     Agreement,
+    AgreementKind,
     Country,
     Dataset,
     Event,
@@ -34,6 +35,7 @@ from belatam import (
     PartnershipKind,
     Period,
     Person,
+    Source,
     SourceRef,
     Topic,
 )
@@ -126,7 +128,8 @@ def draw_organization(data: st.DataObject, ds: Dataset) -> tuple[object, object]
 
 
 def draw_member(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
-    if recs(ds, "organizations") and data.draw(st.booleans()):
+    use_organization: bool = data.draw(st.booleans())
+    if recs(ds, "organizations") and use_organization:
         found = draw_organization(data, ds)
         assert found is not None
         return found
@@ -327,7 +330,7 @@ def draw_filters(data: st.DataObject, ds: Dataset, query: str, *, every: bool = 
 def run(ds: Dataset, query: str, args: Args) -> tuple[Any, ...]:
     result = getattr(ds, query)(**args)
     assert type(result) is tuple, f"{query}() returned a {type(result).__name__}"
-    return result  # type: ignore[no-any-return]
+    return result
 
 
 def ids(records: Any) -> list[str]:
@@ -459,11 +462,11 @@ def test_year_filters_split_the_dated_records_by_year(ds: Dataset) -> None:
 REF = (SourceRef(source="src-test", paragraph=2),)
 
 
-def small(events: list[Event] = (), agreements: list[Agreement] = ()) -> Dataset:  # type: ignore[assignment]
-    from belatam import Source
-
+def small(events: Sequence[Event] = (), agreements: Sequence[Agreement] = ()) -> Dataset:
     by = Country(code="BY", alpha3="BLR", numeric="112", name="Belarus", sources=REF)
-    cu = Country(code="CU", alpha3="CUB", numeric="192", name="Cuba", subregion="Caribbean", relations=True, sources=REF)
+    cu = Country(
+        code="CU", alpha3="CUB", numeric="192", name="Cuba", subregion="Caribbean", relations=True, sources=REF
+    )
     return Dataset(
         sources=[Source(id="src-test", title="t", publisher="p")],
         countries=[cu, by],
@@ -509,8 +512,6 @@ def test_undated_events_come_last_even_after_the_last_possible_day(date: Partial
 
 def test_undated_agreements_come_last_even_after_the_last_possible_day() -> None:
     def agreement(id_: str, signed: PartialDate | None) -> Agreement:
-        from belatam import AgreementKind
-
         return Agreement(
             id=id_, title="t", kind=AgreementKind.ROAD_MAP, parties=("BY", "CU"), signed=signed, sources=REF
         )

@@ -13,7 +13,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import date_likes, datasets, partial_dates
+from strategies import datasets, date_likes, partial_dates
 
 import belatam
 from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
@@ -41,7 +41,7 @@ def test_every_record_round_trips_through_json(ds: Dataset) -> None:
     for record in records:
         raw = converter.unstructure(record)
         assert is_plain_json(raw), raw
-        assert set(raw) == {a.name for a in attrs.fields(type(record))}
+        assert set(raw) == {a.name for a in attrs.fields(type(record))}  # type: ignore[arg-type]
         back = through_json(record)
         assert type(back) is type(record)
         assert back == record
@@ -92,7 +92,7 @@ def test_event_dates_keep_their_type(date: PartialDate, bound: PartialDate | Non
         event = Event(id="evt-x", kind=belatam.EventKind.VISIT, date=value, summary="s", not_after=bound, sources=refs)
         back = through_json(event)
         assert back == event
-        assert type(back.date) is type(event.date)  # type: ignore[attr-defined]
+        assert type(back.date) is type(event.date)
 
 
 @given(st.builds(SourceRef, source=st.text(), paragraph=st.none() | st.integers(1, 10**6)))
@@ -141,10 +141,10 @@ def test_packaged_records_round_trip_one_by_one() -> None:
 def nested_record_class(tp: Any) -> type | None:
     """The attrs class a field holds (alone or in a tuple), if any."""
     if attrs.has(tp):
-        return tp  # type: ignore[no-any-return]
+        return tp
     args = typing.get_args(tp)
     if typing.get_origin(tp) is tuple and args and attrs.has(args[0]):
-        return args[0]  # type: ignore[no-any-return]
+        return args[0]
     return None
 
 
@@ -158,7 +158,7 @@ def assert_normalised(raw: dict[str, Any], out: dict[str, Any], cls: type, where
             default = field.default
             assert default is not attrs.NOTHING, f"{where}: required {name!r} missing from the file"
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()  # type: ignore[attr-defined]
+                default = default.factory()
             assert out[name] == converter.unstructure(default), f"{where}.{name}"
             continue
         inner = nested_record_class(hints[name])
