@@ -9,6 +9,7 @@ hashable, cannot change under a user's feet and has every attribute present
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TypeAlias
 
@@ -131,6 +132,21 @@ class Topic(_Vocabulary):
     FURTHER_READING = "further_reading"
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    """A tuple field of strings; a lone string is refused, not split into letters."""
+    if isinstance(values, str):
+        raise TypeError(f"expected a sequence of strings, not a single string: {values!r}")
+    return tuple(values)
+
+
+def _refs(values: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    return tuple(values)
+
+
+def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class SourceRef:
     """A pointer to where a fact is stated: a `Source` id and a paragraph.
@@ -168,11 +184,11 @@ class Country:
     alpha3: str
     numeric: str
     name: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     subregion: str | None = None
     relations: bool | None = None
     relations_established: PartialDate | None = None
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -184,7 +200,7 @@ class Mission:
     sending: str
     receiving: str
     opened: PartialDate | None = None
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -201,7 +217,7 @@ class Partnership:
     description: str = attrs.field(repr=False)
     treaties: int | None = None
     legal_instruments: int | None = None
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
     @property
     def strategic(self) -> bool:
@@ -216,10 +232,10 @@ class Agreement:
     id: str
     title: str
     kind: AgreementKind
-    parties: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    parties: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     signed: PartialDate | None = None
     description: str = attrs.field(default="", repr=False)
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -237,9 +253,9 @@ class Person:
 
     id: str
     name: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
-    roles: tuple[Role, ...] = attrs.field(default=(), converter=tuple)
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=False)
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -263,7 +279,7 @@ class Organization:
     members: int | None = None
     associate_members: int | None = None
     description: str = attrs.field(default="", repr=False)
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -275,7 +291,7 @@ class Membership:
     organization: str
     role: MembershipRole
     since: PartialDate | None = None
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -294,14 +310,14 @@ class Event:
     not_before: PartialDate | None = attrs.field(default=None, repr=False)
     not_after: PartialDate | None = attrs.field(default=None, repr=False)
     place: str | None = None
-    countries: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    participants: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    organizations: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
-    agreements: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
-    during: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    countries: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    participants: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    organizations: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=False)
+    agreements: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=False)
+    during: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=False)
     visit: VisitKind | None = attrs.field(default=None, repr=False)
     round: int | None = attrs.field(default=None, repr=False)
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -311,8 +327,8 @@ class Statement:
     id: str
     topic: Topic
     text: str
-    countries: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    countries: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -328,8 +344,8 @@ class TradeFigures:
     turnover: Decimal
     exports: Decimal
     imports: Decimal
-    main_exports: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    main_exports: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=_refs, repr=False)
 
     @property
     def balance(self) -> Decimal:

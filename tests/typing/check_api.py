@@ -65,3 +65,11 @@ belatam.countries(relations="yes")  # type: ignore[arg-type]
 
 # records are frozen
 belatam.country("AR").name = "x"  # type: ignore[misc]
+
+# records are built from any sequence and hold tuples
+ref = belatam.SourceRef(source="src-x", paragraph=3)
+state = Country(code="XX", alpha3="XXX", numeric="999", name="X", aliases=["Ex"], sources=(ref,))
+assert_type(state.aliases, tuple[str, ...])
+person = Person(id="per-x", name="X", roles=[belatam.Role(title="t", country="XX")], sources=[ref])
+assert_type(person.roles, tuple[belatam.Role, ...])
+Country(code="XX", alpha3="XXX", numeric="999", name="X", aliases=[1])  # type: ignore[list-item]
