@@ -1,164 +1,61 @@
-"""Reading the JSON data files into records, strictly.
+"""Reading data files into a validated `Dataset`.
 
-One converter turns JSON into records and back: dates as EDTF strings, money as
-decimal strings, enums as their values, lists as tuples. It refuses what
-cattrs would otherwise coerce (a number where a string belongs, a string where
-a list belongs, an unknown field), and every failure becomes a `DataError`
-naming the file, the record and the field.
+The lean decoder (`belatam.decode`) builds the records; if it refuses
+anything, the cattrs converter (`belatam.convert`) reads the same JSON again
+and raises a `DataError` naming the file, the record and the field. The
+garbage collector is paused while a data set is built: its many small,
+long-lived objects would otherwise trigger collections that find nothing.
 """
 
 from __future__ import annotations
 
+import gc
 import json
-import types
-import typing
-from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Union
-
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from typing import Any
 
 from belatam.checks import FILES
-from belatam.dates import PartialDate, Period, parse_date
+from belatam.decode import Decoder, Invalid
 from belatam.errors import DataError, InvalidTypeError, InvalidValueError
 from belatam.queries import Dataset
 
-__all__ = ["converter", "dataset_from_json", "load", "load_packaged", "to_json"]
-
-_DATES = {PartialDate, Period, type(None)}
-
-
-def _strict(kind: type) -> Callable[[Any, type], Any]:
-    def structure(value: Any, _: type) -> Any:
-        if type(value) is not kind:
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
-        return value
-
-    return structure
-
-
-def _decimal(value: Any, _: type) -> Decimal:
-    if not isinstance(value, str):
-        raise TypeError(f'amounts are decimal strings such as "853800000", got {type(value).__name__} {value!r}')
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"not a decimal number: {value!r}") from None
-
-
-def _is_date_union(tp: Any) -> bool:
-    args = set(typing.get_args(tp))
-    return typing.get_origin(tp) in (Union, types.UnionType) and bool(args) and args <= _DATES
-
-
-def _date_union(tp: Any) -> Callable[[Any, type], Any]:
-    allowed = set(typing.get_args(tp))
-
-    def structure(value: Any, _: type) -> Any:
-        if value is None and type(None) in allowed:
-            return None
-        if not isinstance(value, str):
-            raise TypeError(f'dates are EDTF strings such as "2018-11", got {type(value).__name__} {value!r}')
-        date = parse_date(value)
-        if type(date) not in allowed:
-            raise ValueError(f"a {type(date).__name__} is not allowed here: {value!r}")
-        return date
-
-    return structure
-
-
-def _is_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    for kind in (str, int, bool):
-        conv.register_structure_hook(kind, _strict(kind))
-    conv.register_structure_hook(Decimal, _decimal)
-    conv.register_unstructure_hook(Decimal, str)
-    conv.register_structure_hook(PartialDate, _date_union(PartialDate | None))
-    conv.register_structure_hook(Period, _date_union(Period | None))
-    conv.register_structure_hook_factory(_is_date_union, _date_union)
-    conv.register_unstructure_hook(PartialDate, str)
-    conv.register_unstructure_hook(Period, str)
-
-    def tuple_factory(tp: Any) -> Callable[[Any, type], Any]:
-        item_type = typing.get_args(tp)[0]
-        item = conv.get_structure_hook(item_type)
-
-        def structure(value: Any, _: type) -> tuple[Any, ...]:
-            if not isinstance(value, list):
-                raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
-            return tuple(item(x, item_type) for x in value)
-
-        return structure
-
-    conv.register_structure_hook_factory(_is_tuple, tuple_factory)
-    return conv
-
-
-converter = _make_converter()
-"""The cattrs converter between records and JSON-ready values."""
-
-
-def _problem(exc: BaseException) -> tuple[str | None, str]:
-    """The failing field (a path below the record) and what went wrong."""
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return ", ".join(sorted(exc.extra_fields)), "unknown field; the record class does not have it"
-    if isinstance(exc, ClassValidationError):
-        extra = [e for e in exc.exceptions if isinstance(e, ForbiddenExtraKeysError)]
-        if extra:
-            return _problem(extra[0])
-        messages = cattrs.transform_error(exc, path="", format_exception=_describe)
-        path, _, detail = messages[0].rpartition(" @ ")
-        if not _:
-            return None, messages[0]
-        return detail.lstrip(".") or None, path
-    return None, str(exc)
-
-
-def _describe(exc: BaseException, _: Any) -> str:
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    return str(exc)
+__all__ = ["dataset_from_json", "load", "load_packaged"]
 
 
 def dataset_from_json(files: Mapping[str, Any]) -> Dataset:
     """Build a `Dataset` from parsed JSON, ``{file stem: list of records}``."""
-    parts: dict[str, list[Any]] = {}
-    for name, cls in FILES.items():
-        raw = files.get(name, [])
-        if not isinstance(raw, list):
-            raise DataError(f"{name}.json", None, None, f"must hold a JSON list of records, not {type(raw).__name__}")
-        records = parts[name] = []
-        for index, item in enumerate(raw):
-            label = (
-                str(item.get("id", item.get("code", item.get("year", f"#{index}"))))
-                if isinstance(item, dict)
-                else f"#{index}"
-            )
-            if not isinstance(item, dict):
-                raise DataError(
-                    f"{name}.json", label, None, f"a record must be a JSON object, not {type(item).__name__}"
-                )
-            try:
-                records.append(converter.structure(item, cls))
-            except (ClassValidationError, ForbiddenExtraKeysError) as exc:
-                field, problem = _problem(exc)
-                raise DataError(f"{name}.json", label, field, problem) from None
-            except (TypeError, ValueError) as exc:
-                raise DataError(f"{name}.json", label, None, str(exc)) from None
     unknown = sorted(set(files) - set(FILES))
-    if unknown:
-        raise DataError(f"{unknown[0]}.json", None, None, f"not a data file; expected {', '.join(FILES)}")
-    return Dataset(**parts)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        parts = None if unknown else _decode(files)
+        if parts is None:  # refused: the reference path says exactly why
+            from belatam.convert import structure_files
+
+            parts = structure_files(files)
+        return Dataset(**parts)
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def _read(name: str, text: bytes | str) -> Any:
+def _decode(files: Mapping[str, Any]) -> dict[str, list[Any]] | None:
+    decoder = Decoder()
+    parts: dict[str, list[Any]] = {}
+    try:
+        for name, cls in FILES.items():
+            raw = files.get(name, [])
+            if type(raw) is not list:
+                return None
+            parts[name] = decoder.records(cls, raw)
+    except Invalid:
+        return None
+    return parts
+
+
+def _read(name: str, text: bytes) -> Any:
     try:
         return json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -187,16 +84,24 @@ def load(path: str | Path) -> Dataset:
 
 
 def load_packaged() -> Dataset:
-    """Read the data shipped inside the package, through its resource loader."""
-    from importlib.resources import files
+    """Read the data shipped inside the package through its module loader.
 
-    data = files("belatam") / "data"
-    return dataset_from_json({name: _read(name, (data / f"{name}.json").read_bytes()) for name in FILES})
+    ``__spec__.loader.get_data`` reads package files wherever the package
+    lives (a folder or a zip) and, unlike importlib.resources, imports nothing.
+    """
+    import belatam.data as package
+
+    spec = package.__spec__
+    assert spec is not None and spec.loader is not None and spec.submodule_search_locations
+    get_data = spec.loader.get_data  # type: ignore[attr-defined]
+    folder = next(iter(spec.submodule_search_locations))
+    return dataset_from_json({name: _read(name, get_data(os.path.join(folder, f"{name}.json"))) for name in FILES})
 
 
-def to_json(dataset: Dataset) -> dict[str, list[Any]]:
-    """The JSON-ready form of every record, by file stem (the inverse of loading)."""
-    out: dict[str, list[Any]] = {}
-    for name, records in dataset.records().items():
-        out[name] = [converter.unstructure(r) for r in records]
-    return out
+def __getattr__(name: str) -> Any:
+    """``converter`` and ``to_json`` live in `belatam.convert` (imported on use)."""
+    if name in ("converter", "to_json"):
+        from belatam import convert
+
+        return getattr(convert, name)
+    raise AttributeError(f"module 'belatam.loader' has no attribute {name!r}")
