@@ -17,6 +17,7 @@ from belatam.arguments import check_bool, check_enum, check_key, check_year, fol
 from belatam.checks import FILES, SUBREGIONS, validate
 from belatam.dates import DateLike
 from belatam.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+from belatam.index import Index, years_of
 from belatam.model import (
     Agreement,
     Country,
@@ -70,20 +71,28 @@ class Dataset:
     """
 
     __slots__ = (
+        "_agreement_index",
         "_agreements",
         "_countries",
+        "_country_exact",
         "_country_keys",
+        "_event_index",
         "_events",
         "_ids",
+        "_membership_index",
         "_memberships",
+        "_mission_index",
         "_missions",
         "_org_keys",
+        "_organization_index",
         "_organizations",
         "_partnerships",
         "_people",
+        "_people_index",
         "_person_keys",
         "_region",
         "_sources",
+        "_statement_index",
         "_statements",
         "_trade",
     )
@@ -127,7 +136,8 @@ class Dataset:
         self._countries = tuple(sorted(countries, key=lambda c: (fold(c.name), c.code)))
         self._region = tuple(c for c in self._countries if c.code != HOME)
         self._missions = tuple(sorted(missions, key=lambda m: m.id))
-        self._partnerships = tuple(sorted(partnerships, key=lambda p: (self._name_of(p.country, countries), p.id)))
+        names = {c.code: fold(c.name) for c in countries}
+        self._partnerships = tuple(sorted(partnerships, key=lambda p: (names.get(p.country, p.country), p.id)))
         self._people = tuple(sorted(people, key=lambda p: (fold(p.name), p.id)))
         self._organizations = tuple(sorted(organizations, key=lambda o: (fold(o.name), o.id)))
         self._memberships = tuple(sorted(memberships, key=lambda m: (m.organization, m.role.value, m.member, m.id)))
@@ -135,7 +145,39 @@ class Dataset:
         self._events = tuple(sorted(events, key=lambda e: (date_key(e.date), e.id)))
         self._statements = tuple(sorted(statements, key=lambda s: (_first_paragraph(s), s.id)))
         self._trade = {t.year: t for t in trade}
+        self._event_index = Index(
+            self._events,
+            {
+                "country": lambda e: e.countries,
+                "year": lambda e: years_of(e.date),
+                "kind": lambda e: (e.kind,),
+                "person": lambda e: e.participants,
+            },
+        )
+        self._mission_index = Index(
+            self._missions,
+            {"sending": lambda m: (m.sending,), "receiving": lambda m: (m.receiving,), "kind": lambda m: (m.kind,)},
+        )
+        self._agreement_index = Index(
+            self._agreements, {"country": lambda a: a.parties, "year": lambda a: years_of(a.signed)}
+        )
+        self._organization_index = Index(
+            self._organizations, {"kind": lambda o: (o.kind,), "country": lambda o: (o.country,)}
+        )
+        self._membership_index = Index(
+            self._memberships,
+            {
+                "organization": lambda m: (m.organization,),
+                "member": lambda m: (m.member,),
+                "role": lambda m: (m.role,),
+            },
+        )
+        self._statement_index = Index(
+            self._statements, {"country": lambda s: s.countries, "topic": lambda s: (s.topic,)}
+        )
+        self._people_index = Index(self._people, {"country": lambda p: {r.country for r in p.roles}})
         self._country_keys = _country_index(self._countries)
+        self._country_exact = {k: c for c in self._countries for k in (c.code, c.alpha3, c.numeric, c.name)}
         self._person_keys = _name_index(self._people, lambda p: (p.name, *p.aliases))
         self._org_keys = _name_index(self._organizations, lambda o: (o.name,))
         self._ids: dict[str, object] = {
@@ -144,10 +186,6 @@ class Dataset:
             if name not in ("countries", "trade")
             for r in records
         }
-
-    @staticmethod
-    def _name_of(code: str, countries: Iterable[Country]) -> str:
-        return next((fold(c.name) for c in countries if c.code == code), code)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={count}" for name, count in self.counts().items())
@@ -195,6 +233,10 @@ class Dataset:
     def _country(self, parameter: str, value: object) -> Country:
         if isinstance(value, Country):
             return value
+        if type(value) is str:
+            hit = self._country_exact.get(value)
+            if hit is not None:
+                return hit
         key = check_key(parameter, value, "an ISO code (numeric as a string, '032'), a name or a Country")
         found = self._country_keys.get(fold(key))
         if found is None:
@@ -327,28 +369,32 @@ class Dataset:
         kind: MissionKind | str | None = None,
     ) -> tuple[Mission, ...]:
         """Diplomatic missions in both directions, sorted by id."""
-        result = self._missions
+        index, filters = self._mission_index, []
         if sending is not None:
             code = self._country_code("sending", sending)
-            result = tuple(m for m in result if m.sending == code)
+            filters.append((index.bucket("sending", code), lambda m: m.sending == code))
         if receiving is not None:
-            code = self._country_code("receiving", receiving)
-            result = tuple(m for m in result if m.receiving == code)
+            to = self._country_code("receiving", receiving)
+            filters.append((index.bucket("receiving", to), lambda m: m.receiving == to))
         if kind is not None:
             wanted = check_enum("kind", kind, MissionKind)
-            result = tuple(m for m in result if m.kind is wanted)
-        return result
+            filters.append((index.bucket("kind", wanted), lambda m: m.kind is wanted))
+        return index.select(filters)
 
     def agreements(self, *, country: str | Country | None = None, year: int | None = None) -> tuple[Agreement, ...]:
         """Signed agreements in date order; ``country`` is any party but Belarus too."""
-        result = self._agreements
+        index, filters = self._agreement_index, []
         if country is not None:
             code = self._country_code("country", country)
-            result = tuple(a for a in result if code in a.parties)
+            filters.append((index.bucket("country", code), lambda a: code in a.parties))
         if year is not None:
             wanted = check_year("year", year)
-            result = tuple(a for a in result if _matches_year(a.signed, wanted))
-        return result
+
+            def signed_in(a: Agreement) -> bool:
+                return _matches_year(a.signed, wanted)
+
+            filters.append((index.year("year", wanted, signed_in), signed_in))
+        return index.select(filters)
 
     def events(
         self,
@@ -363,41 +409,43 @@ class Dataset:
         ``year`` keeps events whose date lies in that year or whose period
         overlaps it; ``person`` takes an id, a name or a `Person`.
         """
-        result = self._events
+        index, filters = self._event_index, []
         if country is not None:
             code = self._country_code("country", country)
-            result = tuple(e for e in result if code in e.countries)
+            filters.append((index.bucket("country", code), lambda e: code in e.countries))
         if year is not None:
             wanted = check_year("year", year)
-            result = tuple(e for e in result if _matches_year(e.date, wanted))
+
+            def in_year(e: Event) -> bool:
+                return _matches_year(e.date, wanted)
+
+            filters.append((index.year("year", wanted, in_year), in_year))
         if kind is not None:
             kind_ = check_enum("kind", kind, EventKind)
-            result = tuple(e for e in result if e.kind is kind_)
+            filters.append((index.bucket("kind", kind_), lambda e: e.kind is kind_))
         if person is not None:
             pid = self._person_id("person", person)
-            result = tuple(e for e in result if pid in e.participants)
-        return result
+            filters.append((index.bucket("person", pid), lambda e: pid in e.participants))
+        return index.select(filters)
 
     def people(self, *, country: str | Country | None = None) -> tuple[Person, ...]:
         """The people the source names, sorted by name; ``country`` they serve."""
-        result = self._people
-        if country is not None:
-            code = self._country_code("country", country)
-            result = tuple(p for p in result if any(r.country == code for r in p.roles))
-        return result
+        if country is None:
+            return self._people
+        return self._people_index.bucket("country", self._country_code("country", country))
 
     def organizations(
         self, *, kind: OrganizationKind | str | None = None, country: str | Country | None = None
     ) -> tuple[Organization, ...]:
         """Organisations sorted by name; ``country`` is where they are or work."""
-        result = self._organizations
+        index, filters = self._organization_index, []
         if kind is not None:
             wanted = check_enum("kind", kind, OrganizationKind)
-            result = tuple(o for o in result if o.kind is wanted)
+            filters.append((index.bucket("kind", wanted), lambda o: o.kind is wanted))
         if country is not None:
             code = self._country_code("country", country)
-            result = tuple(o for o in result if o.country == code)
-        return result
+            filters.append((index.bucket("country", code), lambda o: o.country == code))
+        return index.select(filters)
 
     def memberships(
         self,
@@ -407,17 +455,17 @@ class Dataset:
         role: MembershipRole | str | None = None,
     ) -> tuple[Membership, ...]:
         """Memberships and observer statuses, sorted by organisation, role, member."""
-        result = self._memberships
+        index, filters = self._membership_index, []
         if organization is not None:
             oid = self._organization_id("organization", organization)
-            result = tuple(m for m in result if m.organization == oid)
+            filters.append((index.bucket("organization", oid), lambda m: m.organization == oid))
         if member is not None:
             key = self._member_key(member)
-            result = tuple(m for m in result if m.member == key)
+            filters.append((index.bucket("member", key), lambda m: m.member == key))
         if role is not None:
             wanted = check_enum("role", role, MembershipRole)
-            result = tuple(m for m in result if m.role is wanted)
-        return result
+            filters.append((index.bucket("role", wanted), lambda m: m.role is wanted))
+        return index.select(filters)
 
     def _member_key(self, member: object) -> str:
         if isinstance(member, Organization):
@@ -435,14 +483,14 @@ class Dataset:
         self, *, country: str | Country | None = None, topic: Topic | str | None = None
     ) -> tuple[Statement, ...]:
         """The source's aims and assessments in our words, in source order."""
-        result = self._statements
+        index, filters = self._statement_index, []
         if country is not None:
             code = self._country_code("country", country)
-            result = tuple(s for s in result if code in s.countries)
+            filters.append((index.bucket("country", code), lambda s: code in s.countries))
         if topic is not None:
             wanted = check_enum("topic", topic, Topic)
-            result = tuple(s for s in result if s.topic is wanted)
-        return result
+            filters.append((index.bucket("topic", wanted), lambda s: s.topic is wanted))
+        return index.select(filters)
 
     def trade(self, year: int) -> TradeFigures:
         """Belarus's trade with the region in ``year``; a `LookupError` if not given."""
