@@ -166,7 +166,18 @@ class Decoder:
                 return tuple(out)
 
             return ref_list
-        element = self._base(item) if item == "str" else self._class(getattr(model, item))
+        if item == "str":
+
+            def strings(value: Any) -> tuple[str, ...]:
+                if type(value) is not list:
+                    raise Invalid(item)
+                for v in value:
+                    if type(v) is not str:
+                        raise Invalid(item)
+                return tuple(value)
+
+            return strings
+        element = self._class(getattr(model, item))
 
         def items(value: Any) -> tuple[Any, ...]:
             if type(value) is not list:

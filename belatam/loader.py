@@ -9,10 +9,11 @@ long-lived objects would otherwise trigger collections that find nothing.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +28,22 @@ __all__ = ["dataset_from_json", "load", "load_packaged"]
 def dataset_from_json(files: Mapping[str, Any]) -> Dataset:
     """Build a `Dataset` from parsed JSON, ``{file stem: list of records}``."""
     unknown = sorted(set(files) - set(FILES))
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _gc_paused():
         parts = None if unknown else _decode(files)
         if parts is None:  # refused: the reference path says exactly why
             from belatam.convert import structure_files
 
             parts = structure_files(files)
         return Dataset(**parts)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector: a bulk load makes only long-lived, acyclic objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if enabled:
             gc.enable()
@@ -79,8 +87,9 @@ def load(path: str | Path) -> Dataset:
         is_folder = False
     if not is_folder:
         raise FileNotFoundError(f"path={str(path)!r}: no such folder of belatam data files")
-    files = {p.stem: _read(p.stem, p.read_bytes()) for p in sorted(folder.glob("*.json"))}
-    return dataset_from_json(files)
+    with _gc_paused():
+        files = {p.stem: _read(p.stem, p.read_bytes()) for p in sorted(folder.glob("*.json"))}
+        return dataset_from_json(files)
 
 
 def load_packaged() -> Dataset:

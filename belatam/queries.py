@@ -141,8 +141,16 @@ class Dataset:
         self._people = tuple(sorted(people, key=lambda p: (fold(p.name), p.id)))
         self._organizations = tuple(sorted(organizations, key=lambda o: (fold(o.name), o.id)))
         self._memberships = tuple(sorted(memberships, key=lambda m: (m.organization, m.role.value, m.member, m.id)))
-        self._agreements = tuple(sorted(agreements, key=lambda a: (date_key(a.signed), a.id)))
-        self._events = tuple(sorted(events, key=lambda e: (date_key(e.date), e.id)))
+        keys: dict[DateLike | None, tuple[bool, datetime.date, datetime.date]] = {}
+
+        def cached_key(date: DateLike | None) -> tuple[bool, datetime.date, datetime.date]:
+            found = keys.get(date)
+            if found is None:
+                found = keys[date] = date_key(date)
+            return found
+
+        self._agreements = tuple(sorted(agreements, key=lambda a: (cached_key(a.signed), a.id)))
+        self._events = tuple(sorted(events, key=lambda e: (cached_key(e.date), e.id)))
         self._statements = tuple(sorted(statements, key=lambda s: (_first_paragraph(s), s.id)))
         self._trade = {t.year: t for t in trade}
         self._event_index = Index(
