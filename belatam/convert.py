@@ -127,6 +127,16 @@ def _describe(exc: BaseException, _: Any) -> str:
     return str(exc)
 
 
+def _label(item: object, index: int) -> str:
+    """A record's id (or code, or year) when it is well formed, else its position."""
+    if isinstance(item, dict):
+        for key in ("id", "code", "year"):
+            value = item.get(key)
+            if type(value) in (str, int) and str(value).strip():
+                return str(value)
+    return f"#{index}"
+
+
 def structure_files(files: Mapping[str, Any]) -> dict[str, list[Any]]:
     """Records from parsed JSON, ``{file stem: list of records}``, or a `DataError`."""
     parts: dict[str, list[Any]] = {}
@@ -136,11 +146,7 @@ def structure_files(files: Mapping[str, Any]) -> dict[str, list[Any]]:
             raise DataError(f"{name}.json", None, None, f"must hold a JSON list of records, not {type(raw).__name__}")
         records = parts[name] = []
         for index, item in enumerate(raw):
-            label = (
-                str(item.get("id", item.get("code", item.get("year", f"#{index}"))))
-                if isinstance(item, dict)
-                else f"#{index}"
-            )
+            label = _label(item, index)
             if not isinstance(item, dict):
                 raise DataError(
                     f"{name}.json", label, None, f"a record must be a JSON object, not {type(item).__name__}"

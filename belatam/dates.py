@@ -16,14 +16,36 @@ days; comparisons and ``year=`` filters work on that interval, never as if
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import re
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
+if TYPE_CHECKING:
+    import datetime
+
 __all__ = ["DateLike", "PartialDate", "Period", "parse_date"]
+
+Day: TypeAlias = "tuple[int, int, int]"
+"""A day as (year, month, day): ordered like dates, without importing datetime."""
+
+FIRST: Day = (1, 1, 1)
+LAST: Day = (9999, 12, 31)
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31, by the Gregorian calendar."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
+def _date(day: Day) -> datetime.date:
+    import datetime
+
+    return datetime.date(*day)
+
 
 _EDTF = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -51,7 +73,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         raise ValueError(f"day {value!r} needs a month")
     if type(value) is not int:
         raise TypeError(f"day must be an int or None, not {type(value).__name__}: {value!r}")
-    last = calendar.monthrange(instance.year, instance.month)[1]
+    last = days_in_month(instance.year, instance.month)
     if not 1 <= value <= last:
         raise ValueError(f"day must lie in 1..{last} for {instance.year}-{instance.month:02d}, got {value!r}")
 
@@ -95,27 +117,34 @@ class PartialDate:
             return "day"
         return "year" if self.month is None else "month"
 
+    def bounds(self) -> tuple[Day, Day]:
+        """The first and the last day this date can be, as (year, month, day)."""
+        if self.day is not None:
+            day = (self.year, self.month or 1, self.day)
+            return (day, day)
+        if self.month is not None:
+            return ((self.year, self.month, 1), (self.year, self.month, days_in_month(self.year, self.month)))
+        return ((self.year, 1, 1), (self.year, 12, 31))
+
     def first_day(self) -> datetime.date:
         """The earliest day this date can be."""
-        return datetime.date(self.year, self.month or 1, self.day or 1)
+        return _date(self.bounds()[0])
 
     def last_day(self) -> datetime.date:
         """The latest day this date can be."""
-        if self.day is not None:
-            return self.first_day()
-        month = self.month or 12
-        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return _date(self.bounds()[1])
 
     def contains(self, other: PartialDate) -> bool:
         """Whether ``other`` lies wholly inside this date's interval."""
-        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+        (start, end), (first, last) = self.bounds(), other.bounds()
+        return start <= first and last <= end
 
     def overlaps_year(self, year: int) -> bool:
         """Whether this date may fall in ``year``."""
         return self.year == year
 
-    def _key(self) -> tuple[datetime.date, datetime.date]:
-        return (self.first_day(), self.last_day())
+    def _key(self) -> tuple[Day, Day]:
+        return self.bounds()
 
     def __lt__(self, other: PartialDate) -> bool:
         if not isinstance(other, PartialDate):
@@ -141,7 +170,11 @@ class PartialDate:
 def _check_period(instance: Period, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None) -> None:
     if instance.start is None and instance.end is None:
         raise ValueError("a period needs a start or an end")
-    if instance.start is not None and instance.end is not None and instance.end.last_day() < instance.start.first_day():
+    if (
+        instance.start is not None
+        and instance.end is not None
+        and instance.end.bounds()[1] < instance.start.bounds()[0]
+    ):
         raise ValueError(f"a period cannot end ({instance.end}) before it starts ({instance.start})")
 
 
@@ -173,21 +206,27 @@ class Period:
     def __str__(self) -> str:
         return f"{self.start or '..'}/{self.end or '..'}"
 
+    def bounds(self) -> tuple[Day, Day]:
+        """The first and the last day of the span; open ends are 1-01-01 and 9999-12-31."""
+        return (self.start.bounds()[0] if self.start else FIRST, self.end.bounds()[1] if self.end else LAST)
+
     def first_day(self) -> datetime.date:
         """The earliest day of the span (``date.min`` when open)."""
-        return self.start.first_day() if self.start else datetime.date.min
+        return _date(self.bounds()[0])
 
     def last_day(self) -> datetime.date:
         """The latest day of the span (``date.max`` when open)."""
-        return self.end.last_day() if self.end else datetime.date.max
+        return _date(self.bounds()[1])
 
     def contains(self, other: PartialDate) -> bool:
         """Whether ``other`` lies wholly inside the span."""
-        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+        (start, end), (first, last) = self.bounds(), other.bounds()
+        return start <= first and last <= end
 
     def overlaps_year(self, year: int) -> bool:
         """Whether the span shares at least one day with ``year``."""
-        return self.first_day() <= datetime.date(year, 12, 31) and datetime.date(year, 1, 1) <= self.last_day()
+        start, end = self.bounds()
+        return start <= (year, 12, 31) and (year, 1, 1) <= end
 
 
 DateLike: TypeAlias = PartialDate | Period

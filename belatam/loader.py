@@ -14,13 +14,15 @@ import gc
 import json
 import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from belatam.checks import FILES
 from belatam.decode import Decoder, Invalid
 from belatam.errors import DataError, InvalidTypeError, InvalidValueError
 from belatam.queries import Dataset
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["dataset_from_json", "load", "load_packaged"]
 
@@ -76,6 +78,8 @@ def load(path: str | Path) -> Dataset:
     Files that are absent count as empty; anything malformed, unknown or
     inconsistent raises `DataError` with the file, record and field.
     """
+    from pathlib import Path
+
     if not isinstance(path, (str, Path)):
         raise InvalidTypeError(f"path must be a str or Path to a folder, not {type(path).__name__}: {path!r}")
     if isinstance(path, str) and not path.strip():

@@ -8,7 +8,7 @@ Each helper has the signature and meaning of the `Dataset` method it calls.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from belatam.model import (
     Agreement,
@@ -29,6 +29,9 @@ from belatam.model import (
     TradeFigures,
 )
 from belatam.queries import Dataset
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "agreement",

@@ -8,14 +8,12 @@ combine with AND.
 
 from __future__ import annotations
 
-import datetime
-import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from belatam.arguments import check_bool, check_enum, check_key, check_year, fold
 from belatam.checks import FILES, SUBREGIONS, validate
-from belatam.dates import DateLike
+from belatam.dates import LAST, DateLike, Day
 from belatam.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
 from belatam.index import Index, years_of
 from belatam.model import (
@@ -49,14 +47,14 @@ class _Identified(Protocol):
 
 
 Rec = TypeVar("Rec", bound=_Identified)
-_UNDATED = (True, datetime.date.max, datetime.date.max)
+_UNDATED = (True, LAST, LAST)
 
 
-def date_key(date: DateLike | None) -> tuple[bool, datetime.date, datetime.date]:
+def date_key(date: DateLike | None) -> tuple[bool, Day, Day]:
     """Sort key of a date: the start of its interval, then its end; undated last."""
     if date is None:
         return _UNDATED
-    return (False, date.first_day(), date.last_day())
+    return (False, *date.bounds())
 
 
 def _matches_year(date: DateLike | None, year: int) -> bool:
@@ -141,9 +139,9 @@ class Dataset:
         self._people = tuple(sorted(people, key=lambda p: (fold(p.name), p.id)))
         self._organizations = tuple(sorted(organizations, key=lambda o: (fold(o.name), o.id)))
         self._memberships = tuple(sorted(memberships, key=lambda m: (m.organization, m.role.value, m.member, m.id)))
-        keys: dict[DateLike | None, tuple[bool, datetime.date, datetime.date]] = {}
+        keys: dict[DateLike | None, tuple[bool, Day, Day]] = {}
 
-        def cached_key(date: DateLike | None) -> tuple[bool, datetime.date, datetime.date]:
+        def cached_key(date: DateLike | None) -> tuple[bool, Day, Day]:
             found = keys.get(date)
             if found is None:
                 found = keys[date] = date_key(date)
@@ -249,7 +247,7 @@ class Dataset:
         found = self._country_keys.get(fold(key))
         if found is None:
             names = [c.name for c in self._countries]
-            close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
+            close = _close(key, names, n=3, cutoff=0.6)
             hint = (
                 f"did you mean {', '.join(map(repr, close))}?"
                 if close
@@ -302,7 +300,7 @@ class Dataset:
         key = check_key(parameter, key, "an organization id or name")
         found = self._org_keys.get(key) or self._org_keys.get(fold(key))
         if found is None:
-            close = difflib.get_close_matches(key, [o.id for o in self._organizations], n=3, cutoff=0.6)
+            close = _close(key, [o.id for o in self._organizations], n=3, cutoff=0.6)
             hint = f"did you mean {', '.join(map(repr, close))}?" if close else "see organizations() for the ids"
             raise UnknownKeyError(parameter, given, hint=hint)
         return found
@@ -323,7 +321,7 @@ class Dataset:
         key = check_key(parameter, id, f"the id of {cls.__name__.lower()} record")
         found = self._ids.get(key)
         if not isinstance(found, cls):
-            close = difflib.get_close_matches(key, [r.id for r in pool], n=3, cutoff=0.6)
+            close = _close(key, [r.id for r in pool], n=3, cutoff=0.6)
             hint = f"did you mean {', '.join(map(repr, close))}?" if close else f"{len(pool)} {cls.__name__} ids exist"
             raise UnknownKeyError(parameter, id, hint=hint)
         return found
@@ -538,3 +536,10 @@ def _name_index(records: Iterable[Rec], names: Callable[[Rec], Iterable[str]]) -
         for name in names(record):
             index.setdefault(fold(name), record)
     return index
+
+
+def _close(word: str, candidates: Iterable[str], n: int, cutoff: float) -> list[str]:
+    """The closest candidates (difflib is imported only when an error needs it)."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)

@@ -86,8 +86,9 @@ def drop_field(stem: str, field: str, index: int = 0) -> Callable[[Path], None]:
     return edit(stem, drop)
 
 
-def assert_readable(error: BaseException) -> None:
-    message = str(error)
+def assert_readable(error: BaseException, quoted: str = "") -> None:
+    """One line, no cattrs noise outside the bad value the message quotes."""
+    message = str(error).replace(quoted, "<value>") if quoted else str(error)
     assert message.strip() and "\n" not in message, message
     for noise in CATTRS_NOISE:
         assert noise not in message, message
@@ -326,5 +327,5 @@ def test_junk_in_any_field_gives_a_dataset_or_a_data_error(scratch: Path, data: 
     if failure is not None:
         assert failure.file in FILE_NAMES
         assert failure.file in str(failure)
-        assert_readable(failure)
+        assert_readable(failure, quoted=repr(junk))
     assert_packaged_unchanged()
