@@ -67,10 +67,16 @@ class Index(Generic[R]):
             return smallest
         return tuple(r for r in smallest if all(test(r) for test in tests))
 
-    def year(self, name: str, year: int, overlaps: Callable[[R], bool]) -> tuple[R, ...]:
-        """The records whose date (``name`` bucket) overlaps ``year``, open spans included."""
+    def year(
+        self, name: str, year: Hashable, overlaps: Callable[[R], bool], open_key: Hashable = OPEN
+    ) -> tuple[R, ...]:
+        """The records in the ``name`` bucket of ``year``, plus those of ``open_key`` that overlap it.
+
+        Spans with an open end sit under ``open_key`` (`OPEN`, or a composite
+        key holding it) and are tested one by one.
+        """
         found = self.bucket(name, year)
-        open_ = [r for r in self.bucket(name, OPEN) if overlaps(r)]
+        open_ = [r for r in self.bucket(name, open_key) if overlaps(r)]
         if not open_:
             return found
         if self._rank is None:

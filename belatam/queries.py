@@ -15,7 +15,7 @@ from belatam.arguments import check_bool, check_enum, check_key, check_year, fol
 from belatam.checks import FILES, SUBREGIONS, validate
 from belatam.dates import LAST, DateLike, Day
 from belatam.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
-from belatam.index import Index, years_of
+from belatam.index import OPEN, Index, years_of
 from belatam.model import (
     Agreement,
     Country,
@@ -158,6 +158,7 @@ class Dataset:
                 "year": lambda e: years_of(e.date),
                 "kind": lambda e: (e.kind,),
                 "person": lambda e: e.participants,
+                "country_year": lambda e: [(c, y) for c in e.countries for y in years_of(e.date)],
             },
         )
         self._mission_index = Index(
@@ -425,7 +426,10 @@ class Dataset:
             def in_year(e: Event) -> bool:
                 return _matches_year(e.date, wanted)
 
-            filters.append((index.year("year", wanted, in_year), in_year))
+            if country is None:
+                filters.append((index.year("year", wanted, in_year), in_year))
+            else:  # one bucket for the pair, so the cost follows the answer
+                filters = [(index.year("country_year", (code, wanted), in_year, (code, OPEN)), in_year)]
         if kind is not None:
             kind_ = check_enum("kind", kind, EventKind)
             filters.append((index.bucket("kind", kind_), lambda e: e.kind is kind_))
