@@ -37,7 +37,7 @@ extensions = [
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "_generated", ".gitignore", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_generated", "_static", ".gitignore", "Thumbs.db", ".DS_Store"]
 # Every cross-reference must resolve, except to the standard library: with no
 # intersphinx mapping (no network) those cannot, and are shown as plain names.
 nitpicky = True
@@ -48,6 +48,9 @@ nitpick_ignore = [
     # belatam/packaged.py's module docstring says `Dataset`, which does not
     # resolve from the belatam.packaged namespace (belatam.Dataset does).
     ("py:obj", "Dataset"),
+    # pathlib.Path is imported only for type checking (importing pathlib costs
+    # start-up time), so the annotation `str | Path` stays unresolved.
+    ("py:class", "Path"),
 ]
 # Single backticks in docstrings (`Dataset.countries`) are cross-references,
 # checked like the rest (nitpicky).
