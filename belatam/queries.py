@@ -429,7 +429,8 @@ class Dataset:
             if country is None:
                 filters.append((index.year("year", wanted, in_year), in_year))
             else:  # one bucket for the pair, so the cost follows the answer
-                filters = [(index.year("country_year", (code, wanted), in_year, (code, OPEN)), in_year)]
+                pair = index.year("country_year", (code, wanted), in_year, (code, OPEN))
+                filters = [(pair, lambda e: code in e.countries and in_year(e))]
         if kind is not None:
             kind_ = check_enum("kind", kind, EventKind)
             filters.append((index.bucket("kind", kind_), lambda e: e.kind is kind_))
