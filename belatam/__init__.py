@@ -25,6 +25,8 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would double
 if TYPE_CHECKING:
     from typing import Any
 
+    from belatam.arrowdata import to_arrow as to_arrow
+    from belatam.arrowdata import write_parquet as write_parquet
     from belatam.dates import PartialDate as PartialDate
     from belatam.dates import Period as Period
     from belatam.errors import (
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from belatam.errors import (
         UnknownKeyError as UnknownKeyError,
     )
+    from belatam.exporting import export as export
+    from belatam.frames import to_frame as to_frame
     from belatam.model import (
         Agreement as Agreement,
     )
@@ -210,6 +214,7 @@ __all__ = [
     "dataset",
     "event",
     "events",
+    "export",
     "load",
     "memberships",
     "missions",
@@ -222,8 +227,11 @@ __all__ = [
     "source",
     "sources",
     "statements",
+    "to_arrow",
+    "to_frame",
     "trade",
     "verify_source",
+    "write_parquet",
 ]
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -291,6 +299,12 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "VerificationReport",
         "verify_source",
     ),
+    "belatam.frames": ("to_frame",),
+    "belatam.arrowdata": (
+        "to_arrow",
+        "write_parquet",
+    ),
+    "belatam.exporting": ("export",),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 

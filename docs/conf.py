@@ -52,6 +52,12 @@ nitpick_ignore = [
     # start-up time), so the annotation `str | Path` stays unresolved.
     ("py:class", "Path"),
 ]
+# Third-party types of the optional extras, and module-level names the API page
+# does not document one by one; no intersphinx, so they cannot resolve.
+nitpick_ignore_regex += [
+    (r"py:.*", r"(pandas|pyarrow|matplotlib)(\..*)?"),
+    (r"py:obj", r"schema|belatam\.arrowdata"),
+]
 # Single backticks in docstrings (`Dataset.countries`) are cross-references,
 # checked like the rest (nitpicky).
 default_role = "py:obj"

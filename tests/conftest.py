@@ -6,8 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import belatam
+
+# A busy CI machine must not turn a slow example into a failure.
+settings.register_profile("belatam", deadline=None)
+settings.load_profile("belatam")
 
 
 def source_text_path() -> Path:

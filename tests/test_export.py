@@ -1,0 +1,381 @@
+"""Export to JSON, CSV and a Data Package: the standard-library formats, no extras needed.
+
+Validation of the Data Package by frictionless is in test_datapackage.py,
+Parquet in test_arrow.py (both need the test-extras).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import datasets
+
+import belatam
+from belatam import Dataset, Event, PartialDate, Period, Source, SourceRef
+from belatam.checks import FILES
+from belatam.errors import DataError, InvalidTypeError, InvalidValueError
+from belatam.exporting import FORMATS, PRIMARY_KEYS, export, package_descriptor
+from belatam.tabular import columns, join
+
+KINDS = list(FILES)
+PACKAGED = Path(belatam.__file__).parent / "data"
+
+
+def unjoin(text: str) -> list[str]:
+    """The inverse of the ``|`` joining: split on unescaped pipes, undo the escapes."""
+    if not text:
+        return []
+    items, item, chars = [], "", iter(text)
+    for char in chars:
+        if char == "\\":
+            item += next(chars)
+        elif char == "|":
+            items.append(item)
+            item = ""
+        else:
+            item += char
+    return [*items, item]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def expected_cells(record: object, kind: str) -> list[str]:
+    """What a CSV row should hold, derived from the record itself, not from the exporter."""
+    cells = []
+    for column in columns(kind):
+        value = getattr(record, column.attribute)
+        if value is None:
+            cells.append("")
+        elif column.type == "start":
+            start = value.start if isinstance(value, Period) else value
+            cells.append("" if start is None else start.first_day().isoformat())
+        elif column.type == "end":
+            end = value.end if isinstance(value, Period) else value
+            cells.append("" if end is None else end.last_day().isoformat())
+        elif column.type == "boolean":
+            cells.append(str(value).lower())
+        elif column.type == "enum":
+            cells.append(value.value)
+        elif column.type == "list":
+            cells.append(join(value))
+        elif column.type == "sources":
+            cells.append(join(r.source if r.paragraph is None else f"{r.source}#{r.paragraph}" for r in value))
+        elif column.type == "roles":
+            cells.append(
+                join(f"{r.title} ({r.country}{'' if r.organization is None else ', ' + r.organization})" for r in value)
+            )
+        else:
+            cells.append(str(value))
+    return cells
+
+
+# -- JSON --------------------------------------------------------------------------
+
+
+def test_json_export_loads_back_to_the_same_records(tmp_path: Path, data: Dataset) -> None:
+    written = export(tmp_path, "json")
+    assert written == [tmp_path / f"{kind}.json" for kind in KINDS]
+    assert {p.name for p in written} == {p.name for p in PACKAGED.glob("*.json")}
+    assert belatam.load(tmp_path).records() == data.records()
+
+
+def test_json_files_have_the_form_of_the_packaged_ones(tmp_path: Path) -> None:
+    for path in export(tmp_path, "json"):
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), indent=1, ensure_ascii=False) + "\n"
+        packaged = json.loads((PACKAGED / path.name).read_text(encoding="utf-8"))
+        assert len(json.loads(text)) == len(packaged), path.name
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(datasets())
+def test_any_data_set_survives_the_json_export(tmp_path: Path, ds: Dataset) -> None:
+    folder = tmp_path / "json"
+    export(folder, "json", ds)
+    assert belatam.load(folder).records() == ds.records()
+
+
+# -- CSV -----------------------------------------------------------------------------
+
+
+def test_csv_has_one_file_per_kind_and_one_row_per_record(tmp_path: Path, data: Dataset) -> None:
+    written = export(tmp_path, "csv")
+    assert written == [tmp_path / f"{kind}.csv" for kind in KINDS]
+    for kind, records in data.records().items():
+        path = tmp_path / f"{kind}.csv"
+        with path.open(encoding="utf-8", newline="") as file:
+            header, *rows = list(csv.reader(file))
+        assert header == [c.name for c in columns(kind)]
+        assert len(rows) == len(records) == data.counts()[kind], kind
+        assert rows == [expected_cells(r, kind) for r in records], kind
+
+
+def test_csv_cells_are_flattened_like_the_frame(tmp_path: Path, data: Dataset) -> None:
+    export(tmp_path, "csv")
+    (trade,) = read_csv(tmp_path / "trade.csv")
+    figures = belatam.trade(2018)
+    assert trade["exports"] == "853800000"
+    assert {k: trade[k] for k in ("turnover", "exports", "imports", "balance")} == {
+        "turnover": str(figures.turnover),
+        "exports": str(figures.exports),
+        "imports": str(figures.imports),
+        "balance": str(figures.balance),
+    }
+    assert trade["main_exports"] == "|".join(figures.main_exports)
+    assert trade["sources"] == "src-mfa-2019#8"
+
+    events = {row["id"]: row for row in read_csv(tmp_path / "events.csv")}
+    spans = [e for e in data.events() if isinstance(e.date, Period)]
+    assert spans, "the packaged data has an event dated by a period"
+    span = events[spans[0].id]
+    assert (span["date"], span["date_start"], span["date_end"]) == ("2018-02/2018-11", "2018-02-01", "2018-11-30")
+    undated = [e for e in data.events() if e.date is None]
+    assert undated
+    assert [events[e.id]["date"] + events[e.id]["date_start"] for e in undated] == [""] * len(undated)
+    with_people = next(e for e in data.events() if len(e.participants) > 1)
+    assert unjoin(events[with_people.id]["participants"]) == list(with_people.participants)
+
+    countries = {row["code"]: row for row in read_csv(tmp_path / "countries.csv")}
+    assert countries["CU"]["relations"] == "true"
+    assert countries["BY"]["relations"] == countries["BY"]["subregion"] == ""
+    assert unjoin(countries["AR"]["sources"]) == [
+        r.source if r.paragraph is None else f"{r.source}#{r.paragraph}" for r in belatam.country("AR").sources
+    ]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(datasets())
+def test_any_data_set_gives_csv_rows_that_read_back(tmp_path: Path, ds: Dataset) -> None:
+    folder = tmp_path / "csv"
+    expected = {kind: [expected_cells(r, kind) for r in records] for kind, records in ds.records().items()}
+    if any("\x00" in cell for rows in expected.values() for row in rows for cell in row):
+        with pytest.raises(DataError, match="NUL"):
+            export(folder, "csv", ds)
+        return
+    export(folder, "csv", ds)
+    for kind, rows in expected.items():
+        with (folder / f"{kind}.csv").open(encoding="utf-8", newline="") as file:
+            assert list(csv.reader(file))[1:] == rows, kind
+
+
+@given(st.lists(st.text(alphabet="ab|\\", max_size=4), max_size=4))
+def test_joined_lists_split_back(items: list[str]) -> None:
+    if items == [""]:  # the one list the form cannot tell from the empty one
+        assert join(items) == join([]) == ""
+        return
+    assert unjoin(join(items)) == items
+
+
+def test_a_nul_character_is_refused_with_where_it_is(tmp_path: Path) -> None:
+    source = Source(id="src-a", title="bad\x00title", publisher="p")
+    ds = Dataset(sources=[source])
+    with pytest.raises(DataError, match=r"sources\.csv, record src-a, field 'title'"):
+        export(tmp_path, "csv", ds)
+
+
+# -- the Data Package ----------------------------------------------------------------
+
+
+def test_datapackage_writes_the_csv_files_and_a_descriptor(tmp_path: Path) -> None:
+    written = export(tmp_path, "datapackage")
+    assert written == [*(tmp_path / f"{kind}.csv" for kind in KINDS), tmp_path / "datapackage.json"]
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor == package_descriptor()
+    assert descriptor["name"] == "belatam"
+    assert descriptor["version"] == version("belatam")
+    assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
+    assert [s["title"] for s in descriptor["sources"]] == [f"{s.title} ({s.publisher})" for s in belatam.sources()]
+    assert [r["name"] for r in descriptor["resources"]] == KINDS
+    for resource in descriptor["resources"]:
+        header = next(csv.reader((tmp_path / resource["path"]).open(encoding="utf-8", newline="")))
+        assert [f["name"] for f in resource["schema"]["fields"]] == header
+
+
+def test_the_descriptor_without_installed_metadata_or_with_a_licence_expression(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.metadata
+
+    from belatam import exporting
+
+    def missing(name: str) -> Any:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importlib.metadata, "metadata", missing)
+        descriptor = package_descriptor()
+    assert "version" not in descriptor
+    assert "licenses" not in descriptor
+    monkeypatch.setattr(exporting, "_metadata", lambda: ("9.9", "MIT OR Apache-2.0"))
+    descriptor = package_descriptor()
+    assert descriptor["version"] == "9.9"
+    assert descriptor["licenses"] == [{"name": "MIT OR Apache-2.0"}]
+
+
+def test_every_resource_has_a_primary_key(data: Dataset) -> None:
+    keys = {r["name"]: r["schema"]["primaryKey"] for r in package_descriptor(data)["resources"]}
+    assert keys == {kind: [PRIMARY_KEYS[kind]] for kind in KINDS}
+    assert keys["countries"] == ["code"]
+    assert keys["trade"] == ["year"]
+    assert keys["events"] == ["id"]
+
+
+def foreign_keys(descriptor: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str]]:
+    return {
+        (r["name"], key["fields"][0]): (key["reference"]["resource"], key["reference"]["fields"][0])
+        for r in descriptor["resources"]
+        for key in r["schema"].get("foreignKeys", ())
+    }
+
+
+def test_the_single_valued_references_are_foreign_keys(data: Dataset) -> None:
+    assert foreign_keys(package_descriptor(data)) == {
+        ("missions", "sending"): ("countries", "code"),
+        ("missions", "receiving"): ("countries", "code"),
+        ("partnerships", "country"): ("countries", "code"),
+        ("organizations", "country"): ("countries", "code"),
+        ("organizations", "parent"): ("organizations", "id"),
+        ("memberships", "organization"): ("organizations", "id"),
+    }
+
+
+def test_every_foreign_key_value_is_a_key_of_its_target(tmp_path: Path) -> None:
+    export(tmp_path, "datapackage")
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {kind: read_csv(tmp_path / f"{kind}.csv") for kind in KINDS}
+    checked = 0
+    for (kind, column), (target, key) in foreign_keys(descriptor).items():
+        keys = {row[key] for row in tables[target]}
+        for row in tables[kind]:
+            if row[column]:
+                assert row[column] in keys, (kind, column, row[column])
+                checked += 1
+    assert checked > 50
+
+
+def test_field_types_keep_money_exact_and_dates_typed(data: Dataset) -> None:
+    resources = {r["name"]: r for r in package_descriptor(data)["resources"]}
+    trade = {f["name"]: f for f in resources["trade"]["schema"]["fields"]}
+    assert {trade[n]["type"] for n in ("turnover", "exports", "imports", "balance")} == {"integer"}
+    events = {f["name"]: f for f in resources["events"]["schema"]["fields"]}
+    assert (events["date"]["type"], events["date_start"]["type"], events["date_end"]["type"]) == (
+        "string",
+        "date",
+        "date",
+    )
+    assert events["kind"]["constraints"] == {"enum": [k.value for k in belatam.EventKind]}
+    assert events["round"]["type"] == "integer"
+    countries = {f["name"]: f for f in resources["countries"]["schema"]["fields"]}
+    assert countries["relations"]["type"] == "boolean"
+
+
+# -- arguments and the optional dependencies -------------------------------------
+
+
+def test_formats() -> None:
+    assert FORMATS == ("json", "csv", "datapackage", "parquet")
+
+
+@pytest.mark.parametrize("fmt", ["xml", "", "jsonl"])
+def test_an_unknown_format_is_a_value_error_naming_the_valid_ones(tmp_path: Path, fmt: str) -> None:
+    with pytest.raises(InvalidValueError, match="json, csv, datapackage, parquet") as info:
+        export(tmp_path, fmt)
+    assert repr(fmt) in str(info.value)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("fmt", [None, 1, b"json", ["csv"]])
+def test_a_format_of_the_wrong_type_is_a_type_error(tmp_path: Path, fmt: Any) -> None:
+    with pytest.raises(InvalidTypeError, match="format"):
+        export(tmp_path, fmt)
+
+
+@pytest.mark.parametrize("directory", [None, 3, ["out"]])
+def test_a_directory_of_the_wrong_type_is_a_type_error(directory: Any) -> None:
+    with pytest.raises(InvalidTypeError, match="directory"):
+        export(directory, "csv")
+
+
+def test_a_directory_that_is_a_file_or_empty_is_a_value_error(tmp_path: Path) -> None:
+    file = tmp_path / "file.txt"
+    file.write_text("x")
+    with pytest.raises(InvalidValueError, match="directory"):
+        export(file, "csv")
+    with pytest.raises(InvalidValueError, match="directory"):
+        export("  ", "csv")
+
+
+def test_data_of_the_wrong_type_is_a_type_error(tmp_path: Path) -> None:
+    with pytest.raises(InvalidTypeError, match="data"):
+        export(tmp_path, "csv", data={"countries": []})  # type: ignore[arg-type]
+
+
+def test_the_format_name_ignores_case_and_the_folder_is_made(tmp_path: Path) -> None:
+    folder = tmp_path / "a" / "b"
+    written = export(str(folder), " CSV ")
+    assert folder.is_dir()
+    assert len(written) == len(KINDS)
+
+
+def test_export_of_another_data_set(tmp_path: Path) -> None:
+    source = Source(id="src-a", title="A", publisher="P", date=Period(PartialDate(2016, 1), None))
+    event = Event(
+        id="evt-a", kind=belatam.EventKind.VISIT, date=None, summary="s", sources=(SourceRef(source="src-a"),)
+    )
+    export(tmp_path, "csv", Dataset(sources=[source], events=[event]))
+    assert read_csv(tmp_path / "sources.csv")[0]["date_start"] == "2016-01-01"
+    assert read_csv(tmp_path / "sources.csv")[0]["date_end"] == ""
+    assert read_csv(tmp_path / "events.csv")[0]["sources"] == "src-a"
+    assert read_csv(tmp_path / "countries.csv") == []
+
+
+def run_without(modules: list[str], code: str) -> subprocess.CompletedProcess[str]:
+    blocked = "".join(f"sys.modules[{m!r}] = None; " for m in modules)
+    return subprocess.run([sys.executable, "-c", f"import sys; {blocked}{code}"], capture_output=True, text=True)
+
+
+def test_csv_and_datapackage_need_neither_pandas_nor_pyarrow(tmp_path: Path) -> None:
+    done = run_without(
+        ["pandas", "pyarrow", "numpy"],
+        f"from belatam.exporting import export; print(len(export({str(tmp_path)!r}, 'datapackage')))",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(len(KINDS) + 1)
+
+
+def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:
+    done = run_without(["pyarrow"], f"from belatam.exporting import export; export({str(tmp_path)!r}, 'parquet')")
+    assert done.returncode == 1
+    assert "ImportError" in done.stderr
+    assert "pip install 'belatam[arrow]'" in done.stderr
+
+
+def test_importing_the_export_modules_imports_neither_pandas_nor_pyarrow() -> None:
+    code = (
+        "import sys, belatam.frames, belatam.arrowdata, belatam.exporting;"
+        "print('pandas' in sys.modules, 'pyarrow' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False False"
+
+
+def test_a_refused_csv_export_writes_nothing(tmp_path: Path) -> None:
+    source = Source(id="src-a", title="A", publisher="P")
+    event = Event(
+        id="evt-a", kind=belatam.EventKind.VISIT, date=None, summary="bad\x00", sources=(SourceRef(source="src-a"),)
+    )
+    with pytest.raises(DataError, match=r"events\.csv, record evt-a, field 'summary'"):
+        export(tmp_path / "out", "datapackage", Dataset(sources=[source], events=[event]))
+    assert not (tmp_path / "out").exists()

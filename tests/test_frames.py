@@ -1,0 +1,230 @@
+"""pandas frames of the records: real dtypes, exact money, date bounds (needs the test-extras)."""
+
+from __future__ import annotations
+
+import datetime
+import doctest
+import importlib
+import subprocess
+import sys
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from strategies import datasets
+
+import belatam
+from belatam import Dataset, PartialDate, Period
+from belatam.checks import FILES
+from belatam.errors import InvalidTypeError, InvalidValueError
+from belatam.frames import to_frame
+from belatam.tabular import columns
+
+KINDS = list(FILES)
+
+
+@pytest.fixture(scope="module")
+def frames(data: Dataset) -> dict[str, pd.DataFrame]:
+    return {kind: to_frame(kind) for kind in KINDS}
+
+
+def test_one_row_per_record_and_one_column_per_flat_field(frames: dict[str, pd.DataFrame], data: Dataset) -> None:
+    for kind, records in data.records().items():
+        frame = frames[kind]
+        assert len(frame) == len(records), kind
+        assert list(frame.columns) == [c.name for c in columns(kind)], kind
+        assert list(frame.index) == list(range(len(records)))
+    assert list(frames["countries"]["code"]) == [c.code for c in data.records()["countries"]]
+    assert list(frames["events"].columns[:5]) == ["id", "kind", "date", "date_start", "date_end"]
+
+
+def test_dtypes(frames: dict[str, pd.DataFrame]) -> None:
+    events = frames["events"].dtypes
+    assert events["id"] == "string"
+    assert events["summary"] == "string"
+    assert events["date"] == "string"
+    assert events["date_start"] == "datetime64[s]"
+    assert events["date_end"] == "datetime64[s]"
+    assert events["round"] == "Int64"
+    assert events["participants"] == "string"
+    assert events["sources"] == "string"
+    assert isinstance(events["kind"], pd.CategoricalDtype)
+    assert isinstance(events["visit"], pd.CategoricalDtype)
+    assert frames["countries"].dtypes["relations"] == "boolean"
+    assert frames["partnerships"].dtypes["treaties"] == "Int64"
+    assert frames["trade"].dtypes["year"] == "Int64"
+    for kind, frame in frames.items():
+        for column in columns(kind):
+            dtype = frame.dtypes[column.name]
+            expected: Any = {
+                "string": "string",
+                "edtf": "string",
+                "list": "string",
+                "sources": "string",
+                "roles": "string",
+                "integer": "Int64",
+                "boolean": "boolean",
+                "start": "datetime64[s]",
+                "end": "datetime64[s]",
+                "money": object,
+            }.get(column.type)
+            if column.type == "enum":
+                assert isinstance(dtype, pd.CategoricalDtype), (kind, column.name)
+            else:
+                assert dtype == expected, (kind, column.name, dtype)
+
+
+def test_categories_are_every_enum_value(frames: dict[str, pd.DataFrame]) -> None:
+    cases = {
+        ("missions", "kind"): belatam.MissionKind,
+        ("partnerships", "kind"): belatam.PartnershipKind,
+        ("organizations", "kind"): belatam.OrganizationKind,
+        ("memberships", "role"): belatam.MembershipRole,
+        ("agreements", "kind"): belatam.AgreementKind,
+        ("events", "kind"): belatam.EventKind,
+        ("events", "visit"): belatam.VisitKind,
+        ("statements", "topic"): belatam.Topic,
+    }
+    found = {(kind, c.name) for kind in KINDS for c in columns(kind) if c.type == "enum"}
+    assert found == set(cases)
+    for (kind, name), vocabulary in cases.items():
+        assert list(frames[kind][name].cat.categories) == [m.value for m in vocabulary]
+    assert list(frames["missions"]["kind"]) == [m.kind.value for m in belatam.missions()]
+    visits = frames["events"]["visit"]
+    assert visits.isna().sum() == sum(e.visit is None for e in belatam.events())
+
+
+def test_money_is_exact_decimal(frames: dict[str, pd.DataFrame]) -> None:
+    figures = belatam.trade(2018)
+    row = frames["trade"].set_index("year").loc[2018]
+    for name in ("turnover", "exports", "imports", "balance"):
+        assert type(row[name]) is Decimal, name
+        assert row[name] == getattr(figures, name), name
+    assert row["exports"] == Decimal("853800000")
+    assert row["balance"] == figures.exports - figures.imports
+    assert row["currency"] == "USD"
+    assert row["main_exports"] == "fertilizers|complex technical products"
+
+
+def test_date_bounds(frames: dict[str, pd.DataFrame], data: Dataset) -> None:
+    events = frames["events"].set_index("id")
+    for event in data.events():
+        row = events.loc[event.id]
+        if event.date is None:
+            assert pd.isna(row["date"])
+            assert pd.isna(row["date_start"])
+            assert pd.isna(row["date_end"])
+        else:
+            assert row["date"] == str(event.date)
+            assert row["date_start"] == pd.Timestamp(event.date.first_day())
+            assert row["date_end"] == pd.Timestamp(event.date.last_day())
+    month = next(e for e in data.events() if isinstance(e.date, PartialDate) and e.date.precision == "month")
+    assert events.loc[month.id, "date_start"].day == 1
+    assert (events.loc[month.id, "date_end"] + pd.Timedelta(days=1)).day == 1
+    span = next(e for e in data.events() if isinstance(e.date, Period))
+    assert events.loc[span.id, ["date", "date_start", "date_end"]].tolist() == [
+        "2018-02/2018-11",
+        pd.Timestamp("2018-02-01"),
+        pd.Timestamp("2018-11-30"),
+    ]
+    sources = frames["sources"].set_index("id")
+    assert sources.loc["src-mfa-2021", "date"] == "2021-10/.."
+    assert sources.loc["src-mfa-2021", "date_start"] == pd.Timestamp("2021-10-01")
+    assert pd.isna(sources.loc["src-mfa-2021", "date_end"])  # an open end
+    assert sources.loc["src-mfa-2019", "date_end"] == pd.Timestamp("2019-12-09")
+
+
+def test_tuple_fields_are_pipe_joined(frames: dict[str, pd.DataFrame], data: Dataset) -> None:
+    agreements = frames["agreements"].set_index("id")
+    for agreement in data.agreements():
+        assert agreements.loc[agreement.id, "parties"] == "|".join(agreement.parties)
+    people = frames["people"].set_index("id")
+    assert people.loc["per-lukashenko", "roles"] == "President of Belarus (BY)"
+    assert people.loc["per-makei", "roles"] == "Minister of Foreign Affairs of Belarus (BY, org-mfa-belarus)"
+    assert frames["trade"].loc[0, "sources"] == "src-mfa-2019#8"
+    countries = frames["countries"].set_index("code")
+    assert countries.loc["AG", "sources"] == "src-un-m49|src-mfa-2019#3"
+    assert countries.loc["AG", "aliases"] == ""
+
+
+def test_missing_values_are_na(frames: dict[str, pd.DataFrame]) -> None:
+    countries = frames["countries"].set_index("code")
+    assert countries.loc["BY", "relations"] is pd.NA
+    assert countries.loc["CU", "relations"].item() is True
+    assert countries.loc["BY", "subregion"] is pd.NA
+    assert frames["partnerships"]["treaties"].isna().any()
+
+
+@settings(max_examples=25, deadline=None)
+@given(datasets())
+def test_any_data_set_gives_frames_of_its_size(ds: Dataset) -> None:
+    for kind, records in ds.records().items():
+        frame = to_frame(kind, ds)
+        assert len(frame) == len(records)
+        assert list(frame.columns) == [c.name for c in columns(kind)]
+        for column in columns(kind):
+            if column.type == "start":
+                expected = [
+                    None
+                    if (d := getattr(r, column.attribute)) is None or (isinstance(d, Period) and d.start is None)
+                    else d.first_day()
+                    for r in records
+                ]
+                got = [None if pd.isna(v) else v.date() for v in frame[column.name]]
+                assert got == expected, (kind, column.name)
+
+
+def test_a_frame_of_an_empty_data_set_keeps_its_columns() -> None:
+    frame = to_frame("trade", Dataset())
+    assert len(frame) == 0
+    assert list(frame.columns) == [c.name for c in columns("trade")]
+    assert frame.dtypes["year"] == "Int64"
+    frame = to_frame("events", Dataset())
+    assert list(frame["kind"].cat.categories) == [k.value for k in belatam.EventKind]
+    assert frame.dtypes["date_start"] == "datetime64[s]"
+
+
+def test_dates_anywhere_in_1_to_9999_fit() -> None:
+    source = belatam.Source(id="src-a", title="A", publisher="P", date=Period(PartialDate(1), PartialDate(9999, 12)))
+    frame = to_frame("sources", Dataset(sources=[source]))
+    assert frame.loc[0, "date_start"].to_pydatetime().date() == datetime.date(1, 1, 1)
+    assert frame.loc[0, "date_end"].to_pydatetime().date() == datetime.date(9999, 12, 31)
+
+
+@pytest.mark.parametrize("kind", ["country", "palace", "", "csv"])
+def test_an_unknown_kind_is_a_value_error_listing_the_valid_ones(kind: str) -> None:
+    with pytest.raises(InvalidValueError, match="valid: sources, countries, missions") as info:
+        to_frame(kind)
+    assert repr(kind) in str(info.value)
+
+
+def test_a_kind_ignores_case_and_blanks() -> None:
+    assert len(to_frame(" Trade ")) == 1
+
+
+@pytest.mark.parametrize("kind", [None, 1, Dataset, ["events"]])
+def test_a_kind_of_the_wrong_type_is_a_type_error(kind: Any) -> None:
+    with pytest.raises(InvalidTypeError, match="kind"):
+        to_frame(kind)
+
+
+def test_data_of_the_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(InvalidTypeError, match="data"):
+        to_frame("events", data="packaged")  # type: ignore[arg-type]
+
+
+def test_without_pandas_the_error_names_the_extra() -> None:
+    code = "import sys; sys.modules['pandas'] = None; import belatam.frames as f; f.to_frame('countries')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("ImportError:"), done.stderr
+    assert "belatam[pandas]" in last
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(importlib.import_module("belatam.frames"))
+    assert result.attempted >= 2
+    assert result.failed == 0
