@@ -9,11 +9,11 @@ bucket only, so its cost follows the size of its answer, not of the data.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from belatam.dates import DateLike, PartialDate
 
-__all__ = ["OPEN", "Index", "years_of"]
+__all__ = ["OPEN", "Index", "Results", "years_of"]
 
 R = TypeVar("R")
 
@@ -32,25 +32,41 @@ def years_of(date: DateLike | None) -> Iterable[Hashable]:
     return range(date.start.year, date.end.year + 1)
 
 
+class Results(tuple[R, ...]):
+    """A query's answer: a plain tuple that Jupyter shows as an HTML table."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from belatam.display import records_html
+
+        return records_html(self)
+
+
+_EMPTY: Results[Any] = Results()
+
+
 class Index(Generic[R]):
     """Records of one type in query order, bucketed by each filter's values."""
 
     __slots__ = ("_buckets", "_rank", "records")
 
     def __init__(self, records: Iterable[R], keys: Mapping[str, Callable[[R], Iterable[Hashable]]]) -> None:
-        self.records: tuple[R, ...] = tuple(records)
+        self.records: tuple[R, ...] = Results(records)
         buckets: dict[str, dict[Hashable, list[R]]] = {name: {} for name in keys}
         for record in self.records:
             for name, values in keys.items():
                 bucket = buckets[name]
                 for value in values(record):
                     bucket.setdefault(value, []).append(record)
-        self._buckets = {name: {k: tuple(v) for k, v in b.items()} for name, b in buckets.items()}
+        self._buckets: dict[str, dict[Hashable, tuple[R, ...]]] = {
+            name: {k: Results(v) for k, v in b.items()} for name, b in buckets.items()
+        }
         self._rank: dict[int, int] | None = None
 
     def bucket(self, name: str, value: Hashable) -> tuple[R, ...]:
         """The records whose ``name`` filter has ``value``, in query order."""
-        return self._buckets[name].get(value, ())
+        return self._buckets[name].get(value, _EMPTY)
 
     def select(self, filters: Iterable[tuple[tuple[R, ...], Callable[[R], bool]]]) -> tuple[R, ...]:
         """Records passing every ``(bucket, test)`` filter, in query order.
@@ -65,7 +81,7 @@ class Index(Generic[R]):
         tests = [test for _, test in chosen[1:]]
         if not tests:
             return smallest
-        return tuple(r for r in smallest if all(test(r) for test in tests))
+        return Results(r for r in smallest if all(test(r) for test in tests))
 
     def year(
         self, name: str, year: Hashable, overlaps: Callable[[R], bool], open_key: Hashable = OPEN
@@ -82,4 +98,4 @@ class Index(Generic[R]):
         if self._rank is None:
             self._rank = {id(r): i for i, r in enumerate(self.records)}
         rank = self._rank
-        return tuple(sorted((*found, *open_), key=lambda r: rank[id(r)]))
+        return Results(sorted((*found, *open_), key=lambda r: rank[id(r)]))

@@ -43,6 +43,18 @@ __all__ = [
 ]
 
 
+class _Record:
+    """Notebook display shared by every record class (no state of its own)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """A field/value table for Jupyter."""
+        from belatam.display import record_html
+
+        return record_html(self)
+
+
 class _Vocabulary(enum.Enum):
     """An enum whose values are the lowercase member names."""
 
@@ -148,7 +160,7 @@ def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class SourceRef:
+class SourceRef(_Record):
     """A pointer to where a fact is stated: a `Source` id and a paragraph.
 
     Paragraphs are the blank-line-separated blocks of the document, counted
@@ -163,7 +175,7 @@ class SourceRef:
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(_Record):
     """A document the data is taken from."""
 
     id: str
@@ -177,7 +189,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
-class Country:
+class Country(_Record):
     """A state: one of the 33 of Latin America and the Caribbean, or Belarus."""
 
     code: str
@@ -192,7 +204,7 @@ class Country:
 
 
 @attrs.frozen(kw_only=True)
-class Mission:
+class Mission(_Record):
     """A diplomatic mission of one state in another."""
 
     id: str
@@ -204,7 +216,7 @@ class Mission:
 
 
 @attrs.frozen(kw_only=True)
-class Partnership:
+class Partnership(_Record):
     """A state that the source calls a partner of Belarus, and how.
 
     ``treaties`` and ``legal_instruments`` count the signed documents where the
@@ -226,7 +238,7 @@ class Partnership:
 
 
 @attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(_Record):
     """A signed bilateral document. ``parties`` are alpha-2 codes, Belarus included."""
 
     id: str
@@ -239,7 +251,7 @@ class Agreement:
 
 
 @attrs.frozen(kw_only=True)
-class Role:
+class Role(_Record):
     """A post a person holds, as the source names it."""
 
     title: str
@@ -248,7 +260,7 @@ class Role:
 
 
 @attrs.frozen(kw_only=True)
-class Person:
+class Person(_Record):
     """Someone the source names, with the posts it gives them."""
 
     id: str
@@ -259,7 +271,7 @@ class Person:
 
 
 @attrs.frozen(kw_only=True)
-class Organization:
+class Organization(_Record):
     """An enterprise, office, venture, facility, project or public body.
 
     ``country`` is where it is or works (None for a multinational body);
@@ -283,7 +295,7 @@ class Organization:
 
 
 @attrs.frozen(kw_only=True)
-class Membership:
+class Membership(_Record):
     """The standing of a state (alpha-2 code) or body (id) in an organisation."""
 
     id: str
@@ -295,7 +307,7 @@ class Membership:
 
 
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(_Record):
     """Something that happened: a visit, consultations, a signing, a founding.
 
     ``date`` keeps the source's precision; it is None where the source gives
@@ -321,7 +333,7 @@ class Event:
 
 
 @attrs.frozen(kw_only=True)
-class Statement:
+class Statement(_Record):
     """A policy aim or assessment of the source, paraphrased in our words."""
 
     id: str
@@ -332,7 +344,7 @@ class Statement:
 
 
 @attrs.frozen(kw_only=True)
-class TradeFigures:
+class TradeFigures(_Record):
     """Belarus's trade in goods with the region in one year, in whole units.
 
     The amounts are exactly as the source states them (so they may not add up

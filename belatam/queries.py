@@ -15,7 +15,7 @@ from belatam.arguments import check_bool, check_enum, check_key, check_year, fol
 from belatam.checks import FILES, SUBREGIONS, validate
 from belatam.dates import LAST, DateLike, Day
 from belatam.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
-from belatam.index import OPEN, Index, years_of
+from belatam.index import OPEN, Index, Results, years_of
 from belatam.model import (
     Agreement,
     Country,
@@ -130,15 +130,15 @@ class Dataset:
                         f"{name}[{index}] must be a {FILES[name].__name__}, not {type(record).__name__}: {record!r}"
                     )
         validate(given)
-        self._sources = tuple(sorted(sources, key=lambda s: s.id))
-        self._countries = tuple(sorted(countries, key=lambda c: (fold(c.name), c.code)))
-        self._region = tuple(c for c in self._countries if c.code != HOME)
-        self._missions = tuple(sorted(missions, key=lambda m: m.id))
+        self._sources = Results(sorted(sources, key=lambda s: s.id))
+        self._countries = Results(sorted(countries, key=lambda c: (fold(c.name), c.code)))
+        self._region = Results(c for c in self._countries if c.code != HOME)
+        self._missions = Results(sorted(missions, key=lambda m: m.id))
         names = {c.code: fold(c.name) for c in countries}
-        self._partnerships = tuple(sorted(partnerships, key=lambda p: (names.get(p.country, p.country), p.id)))
-        self._people = tuple(sorted(people, key=lambda p: (fold(p.name), p.id)))
-        self._organizations = tuple(sorted(organizations, key=lambda o: (fold(o.name), o.id)))
-        self._memberships = tuple(sorted(memberships, key=lambda m: (m.organization, m.role.value, m.member, m.id)))
+        self._partnerships = Results(sorted(partnerships, key=lambda p: (names.get(p.country, p.country), p.id)))
+        self._people = Results(sorted(people, key=lambda p: (fold(p.name), p.id)))
+        self._organizations = Results(sorted(organizations, key=lambda o: (fold(o.name), o.id)))
+        self._memberships = Results(sorted(memberships, key=lambda m: (m.organization, m.role.value, m.member, m.id)))
         keys: dict[DateLike | None, tuple[bool, Day, Day]] = {}
 
         def cached_key(date: DateLike | None) -> tuple[bool, Day, Day]:
@@ -147,9 +147,9 @@ class Dataset:
                 found = keys[date] = date_key(date)
             return found
 
-        self._agreements = tuple(sorted(agreements, key=lambda a: (cached_key(a.signed), a.id)))
-        self._events = tuple(sorted(events, key=lambda e: (cached_key(e.date), e.id)))
-        self._statements = tuple(sorted(statements, key=lambda s: (_first_paragraph(s), s.id)))
+        self._agreements = Results(sorted(agreements, key=lambda a: (cached_key(a.signed), a.id)))
+        self._events = Results(sorted(events, key=lambda e: (cached_key(e.date), e.id)))
+        self._statements = Results(sorted(statements, key=lambda s: (_first_paragraph(s), s.id)))
         self._trade = {t.year: t for t in trade}
         self._event_index = Index(
             self._events,
@@ -338,13 +338,13 @@ class Dataset:
         result = self._region
         if relations is not None:
             wanted = check_bool("relations", relations)
-            result = tuple(c for c in result if c.relations is wanted)
+            result = Results(c for c in result if c.relations is wanted)
         if subregion is not None:
             key = check_key("subregion", subregion, "a sub-region name")
             match = next((s for s in SUBREGIONS if fold(s) == fold(key)), None)
             if match is None:
                 raise InvalidValueError(f"subregion={subregion!r} is not a sub-region; valid: {', '.join(SUBREGIONS)}")
-            result = tuple(c for c in result if c.subregion == match)
+            result = Results(c for c in result if c.subregion == match)
         return result
 
     def partnerships(
@@ -354,10 +354,10 @@ class Dataset:
         result = self._partnerships
         if country is not None:
             code = self._country_code("country", country)
-            result = tuple(p for p in result if p.country == code)
+            result = Results(p for p in result if p.country == code)
         if strategic is not None:
             wanted = check_bool("strategic", strategic)
-            result = tuple(p for p in result if p.strategic is wanted)
+            result = Results(p for p in result if p.strategic is wanted)
         return result
 
     def partners(self, *, strategic: bool | None = None) -> tuple[Country, ...]:
@@ -366,7 +366,7 @@ class Dataset:
         ``strategic=True`` gives only the strategic partners, ``False`` the others.
         """
         codes = {p.country for p in self.partnerships(strategic=strategic)}
-        return tuple(c for c in self._countries if c.code in codes)
+        return Results(c for c in self._countries if c.code in codes)
 
     def missions(
         self,

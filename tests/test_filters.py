@@ -329,7 +329,7 @@ def draw_filters(data: st.DataObject, ds: Dataset, query: str, *, every: bool = 
 
 def run(ds: Dataset, query: str, args: Args) -> tuple[Any, ...]:
     result = getattr(ds, query)(**args)
-    assert type(result) is tuple, f"{query}() returned a {type(result).__name__}"
+    assert isinstance(result, tuple), f"{query}() returned a {type(result).__name__}"
     return result
 
 

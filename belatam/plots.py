@@ -1,0 +1,206 @@
+"""Two charts of the data with matplotlib: events on a timeline, missions by state.
+
+Needs the ``plot`` extra (``pip install 'belatam[plot]'``); matplotlib is
+imported when a chart is drawn, never when belatam is.
+
+    >>> from belatam.plots import missions_chart, timeline
+    >>> ax = timeline()                                     # doctest: +SKIP
+    >>> ax.figure.savefig("timeline.png")                   # doctest: +SKIP
+
+Each function draws into ``ax`` when given (a matplotlib ``Axes``),
+else into a new figure made with pyplot, and returns the axes; the figure is
+``ax.figure``. ``data`` is a `Dataset` (the packaged one when None).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from belatam.dates import PartialDate, Period
+from belatam.errors import InvalidTypeError
+from belatam.model import EventKind, MissionKind
+from belatam.queries import HOME, Dataset
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["KIND_STYLE", "NO_STATE", "missions_chart", "timeline"]
+
+KIND_STYLE: dict[EventKind, tuple[str, str]] = {
+    EventKind.VISIT: ("o", "C0"),
+    EventKind.MEETING: ("s", "C1"),
+    EventKind.CONSULTATIONS: ("D", "C2"),
+    EventKind.COMMISSION_MEETING: ("P", "C3"),
+    EventKind.FORUM: ("^", "C4"),
+    EventKind.SIGNING: ("*", "C5"),
+    EventKind.ESTABLISHMENT: ("v", "C6"),
+    EventKind.CONSTRUCTION: ("X", "C7"),
+    EventKind.ACCESSION: ("h", "C9"),
+}
+"""The marker and colour of each kind of event on the timeline."""
+
+NO_STATE = "(no state named)"
+"""The timeline's row for events that involve none of the region's states by name."""
+
+_MISSION_COLOURS = {MissionKind.EMBASSY: "#1f4e79", MissionKind.HONORARY_CONSULATE: "#8fb8de"}
+
+
+def _label(kind: EventKind | MissionKind) -> str:
+    return str(kind.value).replace("_", " ")
+
+
+def _require() -> None:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as exc:
+        raise ImportError(
+            "belatam.plots needs matplotlib, which belatam does not install by default: pip install 'belatam[plot]'"
+        ) from exc
+
+
+def _data(data: object) -> Dataset:
+    if data is None:
+        from belatam.packaged import dataset
+
+        return dataset()
+    if not isinstance(data, Dataset):
+        raise InvalidTypeError(f"data must be a belatam.Dataset or None, not {type(data).__name__}: {data!r}")
+    return data
+
+
+def _axes(ax: Axes | None, rows: int) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new = plt.subplots(figsize=(10, 1.6 + 0.38 * max(rows, 1)), layout="constrained")
+    return new
+
+
+def _year(day: datetime.date) -> float:
+    """A day as a fractional year: 2018-07-02 is about 2018.5."""
+    start = datetime.date(day.year, 1, 1).toordinal()
+    length = 366 if day.year % 4 == 0 and (day.year % 100 != 0 or day.year % 400 == 0) else 365
+    return day.year + (day.toordinal() - start) / length
+
+
+def _span(date: PartialDate) -> tuple[float, float]:
+    """The interval of a date as fractional years: from its first day to the end of its last."""
+    return _year(date.first_day()), _year(date.last_day()) + 1 / 365
+
+
+def _bounds(date: PartialDate | Period) -> tuple[float | None, float | None]:
+    """The first and the last moment of a date as fractional years (None for an open end)."""
+    if isinstance(date, Period):
+        return (_span(date.start)[0] if date.start else None, _span(date.end)[1] if date.end else None)
+    return _span(date)
+
+
+def timeline(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
+    """The dated events: one row per state (y), by date (x), one marker per event.
+
+    An event is drawn on the row of every state it involves (the region's
+    states, sorted by name; events naming none on a last row, `NO_STATE`),
+    at the middle of its date's interval (2018 is mid-2018, 2018-11 mid
+    November). A period is a line from its start to its end; an open end
+    runs to the edge of the chart. Kinds differ by marker and colour
+    (`KIND_STYLE`), with a legend; undated events are counted in the x label.
+    """
+    _require()
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
+
+    data = _data(data)
+    events = data.events()
+    dated = [e for e in events if e.date is not None]
+    codes = sorted({c for e in dated for c in e.countries}, key=lambda c: (data.country(c).name, c))
+    labels = [data.country(c).name for c in codes] + ([NO_STATE] if any(not e.countries for e in dated) else [])
+    row = {code: i for i, code in enumerate(codes)}
+    ax = _axes(ax, len(labels))
+    bounds = [_bounds(e.date) for e in dated if e.date is not None]
+    known = [x for pair in bounds for x in pair if x is not None]
+    low, high = (min(known), max(known)) if known else (2000.0, 2001.0)
+    marks = []  # (event, row, start, end, middle)
+    for event, (first, last) in zip(dated, bounds, strict=True):
+        start = low if first is None else first
+        end = high if last is None else last
+        for y in [row[c] for c in event.countries] or [len(codes)]:
+            marks.append((event, y, start, end, round((start + end) / 2, 2)))
+    together = Counter((y, x) for _, y, _, _, x in marks)  # marks at one spot are spread across the row
+    placed: Counter[tuple[int, float]] = Counter()
+    for event, y, start, end, x in marks:
+        marker, colour = KIND_STYLE[event.kind]
+        height = y + 0.18 * (placed[(y, x)] - (together[(y, x)] - 1) / 2)
+        placed[(y, x)] += 1
+        if isinstance(event.date, Period):
+            ax.plot([start, end], [height] * 2, color=colour, linewidth=2.5, alpha=0.7, zorder=2)
+            ax.plot([start, end], [height] * 2, color=colour, marker="|", markersize=10, linestyle="none", zorder=2)
+        else:
+            ax.plot(x, height, marker=marker, color=colour, linestyle="none", markersize=8, zorder=3)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.4, -0.6)
+    ax.set_xlim(int(low) - 0.2, int(high) + 1.2)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="x", alpha=0.3)
+    undated = len(events) - len(dated)
+    ax.set_xlabel("year" + (f" ({undated} undated events not shown)" if undated else ""))
+    ax.set_title("Events in Belarus's relations with Latin America and the Caribbean")
+    present = dict.fromkeys(e.kind for e in dated)
+    handles = [
+        Line2D([], [], marker=KIND_STYLE[k][0], color=KIND_STYLE[k][1], linestyle="none", label=_label(k))
+        for k in KIND_STYLE
+        if k in present
+    ]
+    if any(isinstance(e.date, Period) for e in dated):
+        handles.append(Line2D([], [], color="grey", linewidth=2.5, marker="|", label="period (start to end)"))
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+    return ax
+
+
+def missions_chart(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
+    """Diplomatic missions in both directions, one row per state, split by kind.
+
+    Bars to the right count Belarus's missions in the state, bars to the left
+    the state's missions in Belarus, stacked by kind (embassy, honorary
+    consulate). Rows are the states with a mission either way, sorted by name.
+    """
+    _require()
+    from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+    data = _data(data)
+    missions = data.missions()
+    others = {m.receiving if m.sending == HOME else m.sending for m in missions} - {HOME}
+    states = sorted((data.country(c) for c in others), key=lambda c: c.name)
+    ax = _axes(ax, len(states))
+    counts = Counter((m.sending, m.receiving, m.kind) for m in missions)
+    ys = range(len(states))
+    widest = 1
+    for sign, direction in ((1, "out"), (-1, "in")):
+        done = [0] * len(states)
+        for kind in MissionKind:
+            width = [counts[(HOME, c.code, kind) if direction == "out" else (c.code, HOME, kind)] for c in states]
+            label = _label(kind) if direction == "out" else None
+            ax.barh(
+                ys,
+                [sign * w for w in width],
+                left=[sign * d for d in done],
+                color=_MISSION_COLOURS[kind],
+                edgecolor="white",
+                label=label,
+            )
+            done = [d + w for d, w in zip(done, width, strict=True)]
+        widest = max(widest, *done) if done else widest
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(list(ys), [c.name for c in states])
+    ax.set_ylim(len(states) - 0.5, -0.5)
+    ax.set_xlim(-widest - 0.5, widest + 0.5)
+    ax.xaxis.set_major_locator(MultipleLocator(1))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))
+    ax.set_xlabel("← the state's missions in Belarus          Belarus's missions in the state →")
+    ax.set_title("Diplomatic missions between Belarus and the states of the region")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(loc="lower right", fontsize="small", framealpha=0.9)
+    return ax

@@ -1,0 +1,136 @@
+"""The charts (needs the ``plot`` extra): rendered with Agg into PNG files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+import belatam
+from belatam import HOME, Dataset, PartialDate, Period
+from belatam.errors import InvalidTypeError
+from belatam.plots import NO_STATE, missions_chart, timeline
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def save(ax: Any, path: Path) -> bytes:
+    ax.figure.savefig(path)
+    data = path.read_bytes()
+    assert data.startswith(PNG) and len(data) > 5_000
+    return data
+
+
+def labels(ax: Any) -> list[str]:
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def with_events(data: Dataset, events: list[Any]) -> Dataset:
+    records: dict[str, Any] = dict(data.records())
+    records["events"] = events
+    return Dataset(**records)
+
+
+def test_timeline_png(tmp_path: Path, data: Dataset) -> None:
+    ax = timeline()
+    save(ax, tmp_path / "timeline.png")
+    dated = [e for e in data.events() if e.date is not None]
+    states = sorted({data.country(c).name for e in dated for c in e.countries})
+    assert labels(ax) == [*states, NO_STATE]
+    assert len(states) == 12
+    assert "Colombia" in states and "Bahamas" in states
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"visit", "signing", "accession", "period (start to end)"} <= set(legend)
+    undated = len(data.events()) - len(dated)
+    assert f"{undated} undated events not shown" in ax.get_xlabel()
+
+
+def test_missions_chart_png(tmp_path: Path, data: Dataset) -> None:
+    ax = missions_chart()
+    save(ax, tmp_path / "missions.png")
+    missions = data.missions()
+    states = {m.receiving if m.sending == HOME else m.sending for m in missions}
+    assert labels(ax) == sorted(data.country(c).name for c in states)
+    assert len(labels(ax)) == 12
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["embassy", "honorary consulate"]
+    bars = [p for p in ax.patches if p.get_width() != 0]
+    assert sum(abs(round(p.get_width())) for p in bars) == len(missions)
+    assert sum(1 for p in bars if p.get_width() < 0) == len(data.missions(receiving=HOME))
+
+
+def test_drawing_into_given_axes(tmp_path: Path) -> None:
+    figure, (left, right) = plt.subplots(1, 2, figsize=(14, 6))
+    assert timeline(ax=left) is left
+    assert missions_chart(ax=right) is right
+    figure.savefig(tmp_path / "both.png")
+    assert (tmp_path / "both.png").read_bytes().startswith(PNG)
+
+
+def test_open_periods_and_other_data(tmp_path: Path, data: Dataset) -> None:
+    first, second, *rest = data.events()
+    opened = attrs.evolve(first, date=Period(PartialDate(2016, 1), None))
+    closed = attrs.evolve(second, date=Period(None, PartialDate(2013)))
+    ax = timeline(with_events(data, [opened, closed, *rest]))
+    save(ax, tmp_path / "periods.png")
+    low, high = ax.get_xlim()
+    assert low < 2013 and high > 2019
+
+
+def test_no_dated_events(tmp_path: Path, data: Dataset) -> None:
+    undated = [e for e in data.events() if e.date is None]
+    ax = timeline(with_events(data, undated))
+    assert labels(ax) == []
+    assert ax.get_legend() is None
+    ax.figure.savefig(tmp_path / "empty.png")
+
+
+def test_data_must_be_a_dataset() -> None:
+    with pytest.raises(InvalidTypeError, match=r"data must be a belatam\.Dataset"):
+        timeline("packaged")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        missions_chart(belatam.events())  # type: ignore[arg-type]
+
+
+def test_without_matplotlib_the_error_names_the_extra() -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        sys.modules["matplotlib"] = None
+        import belatam.plots  # importing needs no matplotlib
+        for draw in (belatam.plots.timeline, belatam.plots.missions_chart):
+            try:
+                draw()
+            except ImportError as exc:
+                print(exc)
+            else:
+                raise SystemExit("no ImportError")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    messages = done.stdout.splitlines()
+    assert len(messages) == 2
+    assert all("pip install 'belatam[plot]'" in m and "matplotlib" in m for m in messages)
+
+
+def test_import_costs_no_matplotlib() -> None:
+    code = "import sys, belatam.plots; print('matplotlib' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
