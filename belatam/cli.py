@@ -332,7 +332,7 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
 
 def _json(value: object) -> str:
-    from belatam.loader import converter
+    from belatam.convert import converter
 
     return json.dumps(converter.unstructure(value), indent=2, ensure_ascii=False)
 

@@ -1,6 +1,6 @@
 """A lean, strict JSON-to-record decoder: the fast path of the loader.
 
-It builds exactly the records the cattrs converter in `belatam.loader` builds
+It builds exactly the records the cattrs converter in `belatam.convert` builds
 (a test proves it on the packaged data and on generated data sets), without
 importing cattrs, and shares repeated values: one `PartialDate` per date
 string, one `SourceRef` per citation, one string per repeated code. It

@@ -130,7 +130,7 @@ def _write_text(path: Path, text: str) -> Path:
 
 
 def _write_json(folder: Path, dataset: Dataset) -> list[Path]:
-    from belatam.loader import to_json
+    from belatam.convert import to_json
 
     files: dict[str, list[Any]] = to_json(dataset)
     return [_write_text(folder / f"{kind}.json", _dumps(files[kind])) for kind in KINDS]

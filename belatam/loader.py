@@ -109,12 +109,3 @@ def load_packaged() -> Dataset:
     get_data = spec.loader.get_data  # type: ignore[attr-defined]
     folder = next(iter(spec.submodule_search_locations))
     return dataset_from_json({name: _read(name, get_data(os.path.join(folder, f"{name}.json"))) for name in FILES})
-
-
-def __getattr__(name: str) -> Any:
-    """``converter`` and ``to_json`` live in `belatam.convert` (imported on use)."""
-    if name in ("converter", "to_json"):
-        from belatam import convert
-
-        return getattr(convert, name)
-    raise AttributeError(f"module 'belatam.loader' has no attribute {name!r}")

@@ -32,6 +32,7 @@ from pathlib import Path
 import attrs
 
 from belatam.arguments import fold
+from belatam.checks import record_label
 from belatam.dates import PartialDate, Period
 from belatam.model import (
     Agreement,
@@ -222,7 +223,7 @@ def verify_source(path: str | Path, *, data: Dataset | None = None, source: str 
             if not refs:
                 continue
             checked += len(refs)
-            label = getattr(record, "id", None) or getattr(record, "code", None) or getattr(record, "year", "")
+            label = record_label(record, 0)
             bad = [n for n in refs if not 1 <= n <= len(blocks)]
             if bad:
                 problems.append(f"{label}: cites paragraph {bad[0]}, the text has {len(blocks)}")

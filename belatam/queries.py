@@ -200,19 +200,7 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         """How many records of each type, by data-file name."""
-        return {
-            "sources": len(self._sources),
-            "countries": len(self._countries),
-            "missions": len(self._missions),
-            "partnerships": len(self._partnerships),
-            "people": len(self._people),
-            "organizations": len(self._organizations),
-            "memberships": len(self._memberships),
-            "agreements": len(self._agreements),
-            "events": len(self._events),
-            "statements": len(self._statements),
-            "trade": len(self._trade),
-        }
+        return {name: len(records) for name, records in self.records().items()}
 
     def records(self) -> dict[str, tuple[object, ...]]:
         """Every record, by data-file name (Belarus included among countries)."""

@@ -14,7 +14,7 @@ import pytest
 
 import belatam
 from belatam.cli import main
-from belatam.loader import converter
+from belatam.convert import converter
 
 COMMANDS = [
     "countries",

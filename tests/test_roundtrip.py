@@ -18,7 +18,8 @@ from strategies import datasets, date_likes, partial_dates
 import belatam
 from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
 from belatam.checks import FILES
-from belatam.loader import converter, dataset_from_json, to_json
+from belatam.convert import converter, to_json
+from belatam.loader import dataset_from_json
 
 
 def through_json(record: object) -> object:
