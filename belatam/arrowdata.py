@@ -1,6 +1,6 @@
 """Records as Apache Arrow tables and Parquet files, with a fixed schema per kind.
 
-Needs the ``arrow`` extra (``pip install 'belatam[arrow]'``); pyarrow is
+Needs pyarrow (belatam's ``arrow`` extra: ``pip install '.[arrow]'`` from a checkout); pyarrow is
 imported when a function here is called, never when belatam is.
 
 The schema of each kind is declared below (`SCHEMAS`) and is part of the
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from belatam.tabular import Column, check_data, check_directory, check_kind, columns, records, require
 
 if TYPE_CHECKING:
-    import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    import pyarrow
 
     from belatam.queries import Dataset
 

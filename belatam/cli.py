@@ -287,12 +287,22 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def _version() -> str:
+    """The installed belatam's version, and the data version beside it."""
+    from importlib.metadata import version
+
+    from belatam.data import DATA_VERSION
+
+    return f"{version('belatam')} (data {DATA_VERSION})"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="belatam",
         description="Belarus's relations with Latin America and the Caribbean, as sourced data.",
         epilog="Exit status: 0 results, 1 nothing found, 2 bad usage. 'belatam COMMAND --help' for a command.",
     )
+    parser.add_argument("--version", action="version", version=f"belatam {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("overview", help="print a readable overview of the data (the default)")
     verify = commands.add_parser("verify-source", help="check the data against a copy of the source text")

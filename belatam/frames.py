@@ -1,6 +1,6 @@
 """Records as pandas data frames, with real column types.
 
-Needs the ``pandas`` extra (``pip install 'belatam[pandas]'``); pandas is
+Needs pandas (belatam's ``pandas`` extra: ``pip install '.[pandas]'`` from a checkout); pandas is
 imported when `to_frame` is called, never when belatam is.
 
     >>> missions = to_frame("missions")
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from belatam.tabular import Column, check_data, check_kind, columns, records, require
 
 if TYPE_CHECKING:
-    import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    import pandas
 
     from belatam.queries import Dataset
 

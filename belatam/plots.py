@@ -1,6 +1,6 @@
 """Two charts of the data with matplotlib: events on a timeline, missions by state.
 
-Needs the ``plot`` extra (``pip install 'belatam[plot]'``); matplotlib is
+Needs matplotlib (belatam's ``plot`` extra: ``pip install '.[plot]'`` from a checkout); it is
 imported when a chart is drawn, never when belatam is.
 
     >>> from belatam.plots import missions_chart, timeline
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidTypeError
+from belatam.extras import require
 from belatam.model import EventKind, MissionKind
 from belatam.queries import HOME, Dataset
 
@@ -52,12 +53,7 @@ def _label(kind: EventKind | MissionKind) -> str:
 
 
 def _require() -> None:
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError as exc:
-        raise ImportError(
-            "belatam.plots needs matplotlib, which belatam does not install by default: pip install 'belatam[plot]'"
-        ) from exc
+    require("matplotlib", "plot")
 
 
 def _data(data: object) -> Dataset:

@@ -30,14 +30,12 @@ import builtins
 import datetime
 import enum
 import functools
-import importlib
 import os
 import types
 import typing
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Literal
 
 import attrs
@@ -45,6 +43,7 @@ import attrs
 from belatam.checks import FILES
 from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidTypeError, InvalidValueError
+from belatam.extras import require
 from belatam.model import Role, SourceRef, TradeFigures
 from belatam.queries import Dataset
 
@@ -215,16 +214,6 @@ def check_data(data: object) -> Dataset:
 def records(kind: str, data: Dataset) -> Sequence[object]:
     """The records of one kind, in the data set's order."""
     return data.records()[kind]
-
-
-def require(module: str, extra: str) -> ModuleType:
-    """Import an optional dependency, or say which extra installs it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise ImportError(
-            f"this needs {module}, which belatam does not install by default: pip install 'belatam[{extra}]'"
-        ) from exc
 
 
 def check_directory(directory: object) -> Path:

@@ -51,6 +51,8 @@ nitpick_ignore = [
     # pathlib.Path is imported only for type checking (importing pathlib costs
     # start-up time), so the annotation `str | Path` stays unresolved.
     ("py:class", "Path"),
+    # matplotlib.axes.Axes is imported only for type checking, so `Axes` stays unresolved.
+    ("py:class", "Axes"),
 ]
 # Third-party types of the optional extras, and module-level names the API page
 # does not document one by one; no intersphinx, so they cannot resolve.

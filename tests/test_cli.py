@@ -65,3 +65,9 @@ def test_python_dash_m(source_path: Path) -> None:
 def test_help() -> None:
     status, _, _ = run("--help")
     assert status == 0
+
+
+def test_version_prints_the_code_and_data_versions() -> None:
+    status, out, err = run("--version")
+    assert status == 0 and not err
+    assert out.strip() == f"belatam {belatam.__version__} (data {belatam.DATA_VERSION})"

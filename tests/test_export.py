@@ -359,7 +359,7 @@ def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:
     done = run_without(["pyarrow"], f"from belatam.exporting import export; export({str(tmp_path)!r}, 'parquet')")
     assert done.returncode == 1
     assert "ImportError" in done.stderr
-    assert "pip install 'belatam[arrow]'" in done.stderr
+    assert "pip install '.[arrow]'" in done.stderr
 
 
 def test_importing_the_export_modules_imports_neither_pandas_nor_pyarrow() -> None:

@@ -127,7 +127,7 @@ def test_without_matplotlib_the_error_names_the_extra() -> None:
     assert done.returncode == 0, done.stderr
     messages = done.stdout.splitlines()
     assert len(messages) == 2
-    assert all("pip install 'belatam[plot]'" in m and "matplotlib" in m for m in messages)
+    assert all("pip install '.[plot]'" in m and "'plot' extra" in m and "matplotlib" in m for m in messages)
 
 
 def test_import_costs_no_matplotlib() -> None:

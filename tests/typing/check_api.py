@@ -1,7 +1,7 @@
-"""Static typing checks of user code, run by ``mypy --strict`` (never executed).
+"""Static typing checks of user code, run by ``mypy --strict`` and ``pyright`` (strict; never executed).
 
 Each ``assert_type`` states what a user's type checker infers; each
-``# type: ignore[...]`` marks a call that must be rejected: with
+``# type: ignore[...]`` marks a call that must be rejected (pyright honours these too): with
 ``warn_unused_ignores`` (part of ``--strict``), an ignore that is no longer
 needed is itself an error, so a filter that stopped rejecting a wrong type
 fails the check.
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import assert_type
+
+from matplotlib.axes import Axes
 
 import belatam
 from belatam import (
@@ -73,3 +75,10 @@ assert_type(state.aliases, tuple[str, ...])
 person = Person(id="per-x", name="X", roles=[belatam.Role(title="t", country="XX")], sources=[ref])
 assert_type(person.roles, tuple[belatam.Role, ...])
 Country(code="XX", alpha3="XXX", numeric="999", name="X", aliases=[1])  # type: ignore[list-item]
+
+# every public name has its real type; a misspelt one is an error, not Any
+assert_type(belatam.__version__, str)
+assert_type(belatam.DATA_VERSION, str)
+assert_type(belatam.plots.timeline(), Axes)
+belatam.evnets(contry="CO")  # type: ignore[attr-defined]
+belatam.Contry  # type: ignore[attr-defined]  # noqa: B018

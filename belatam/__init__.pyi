@@ -1,0 +1,67 @@
+"""The public names of `belatam`: the one list, read by type checkers and by `belatam/__init__.py`.
+
+Each line ``from MODULE import NAME as NAME`` makes ``belatam.NAME`` that object; at run time
+``__init__.py`` reads these lines and imports MODULE on first use of NAME, so importing belatam
+stays cheap while type checkers see every name with its real type (as SPEC 1 and lazy_loader do).
+"""
+
+__version__: str
+
+from belatam import plots as plots
+from belatam.arrowdata import to_arrow as to_arrow
+from belatam.arrowdata import write_parquet as write_parquet
+from belatam.data import DATA_VERSION as DATA_VERSION
+from belatam.dates import PartialDate as PartialDate
+from belatam.dates import Period as Period
+from belatam.errors import BelatamError as BelatamError
+from belatam.errors import DataError as DataError
+from belatam.errors import InvalidTypeError as InvalidTypeError
+from belatam.errors import InvalidValueError as InvalidValueError
+from belatam.errors import UnknownKeyError as UnknownKeyError
+from belatam.exporting import export as export
+from belatam.frames import to_frame as to_frame
+from belatam.model import Agreement as Agreement
+from belatam.model import AgreementKind as AgreementKind
+from belatam.model import Country as Country
+from belatam.model import Event as Event
+from belatam.model import EventKind as EventKind
+from belatam.model import Membership as Membership
+from belatam.model import MembershipRole as MembershipRole
+from belatam.model import Mission as Mission
+from belatam.model import MissionKind as MissionKind
+from belatam.model import Organization as Organization
+from belatam.model import OrganizationKind as OrganizationKind
+from belatam.model import Partnership as Partnership
+from belatam.model import PartnershipKind as PartnershipKind
+from belatam.model import Person as Person
+from belatam.model import Role as Role
+from belatam.model import Source as Source
+from belatam.model import SourceRef as SourceRef
+from belatam.model import Statement as Statement
+from belatam.model import Topic as Topic
+from belatam.model import TradeFigures as TradeFigures
+from belatam.model import VisitKind as VisitKind
+from belatam.packaged import agreement as agreement
+from belatam.packaged import agreements as agreements
+from belatam.packaged import countries as countries
+from belatam.packaged import country as country
+from belatam.packaged import dataset as dataset
+from belatam.packaged import event as event
+from belatam.packaged import events as events
+from belatam.packaged import load as load
+from belatam.packaged import memberships as memberships
+from belatam.packaged import missions as missions
+from belatam.packaged import organization as organization
+from belatam.packaged import organizations as organizations
+from belatam.packaged import partners as partners
+from belatam.packaged import partnerships as partnerships
+from belatam.packaged import people as people
+from belatam.packaged import person as person
+from belatam.packaged import source as source
+from belatam.packaged import sources as sources
+from belatam.packaged import statements as statements
+from belatam.packaged import trade as trade
+from belatam.provenance import VerificationReport as VerificationReport
+from belatam.provenance import verify_source as verify_source
+from belatam.queries import HOME as HOME
+from belatam.queries import Dataset as Dataset
