@@ -16,11 +16,14 @@ module on first use, so ``import belatam`` reads no data and defines no class.
 
 import os as _os
 
-_names: dict[str, str] = {}
+_names: dict[str, tuple[str, str | None]] = {}
 
 
-def _public() -> dict[str, str]:
-    """``{name: module}`` from the ``from MODULE import NAME as NAME`` lines of ``__init__.pyi``."""
+def _public() -> dict[str, tuple[str, str | None]]:
+    """``{name: (module, attribute)}`` from the ``from MODULE import NAME as NAME`` lines of ``__init__.pyi``.
+
+    ``from belatam import plots as plots`` names a submodule (attribute None).
+    """
     if not _names:
         spec = __spec__
         assert spec is not None and spec.loader is not None and spec.submodule_search_locations
@@ -29,8 +32,8 @@ def _public() -> dict[str, str]:
         for line in stub.splitlines():
             words = line.split()
             if len(words) == 6 and words[0] == "from" and words[2] == "import" and words[3] == words[5]:
-                module = words[1] if words[1] != __name__ else f"{__name__}.{words[3]}"
-                _names[words[3]] = module
+                name = words[3]
+                _names[name] = (f"{__name__}.{name}", None) if words[1] == __name__ else (words[1], name)
     return _names
 
 
@@ -45,13 +48,14 @@ def __getattr__(name: str) -> object:
         return version(__name__)
     if name == "__all__":
         return sorted(_public())
-    module = _public().get(name)
-    if module is None:
+    where = _public().get(name)
+    if where is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
 
+    module, attribute = where
     imported = importlib.import_module(module)
-    value = imported if module == f"{__name__}.{name}" else getattr(imported, name)
+    value = imported if attribute is None else getattr(imported, attribute)
     globals()[name] = value
     return value
 

@@ -1,51 +1,63 @@
-"""Checking and normalising the arguments of the query helpers.
+"""Checking and normalising the arguments of the queries.
 
-Each function takes the parameter's name so that its error can say which
-argument was wrong, what was given and what would be valid.
+Each function takes the parameter's name, so that its error says which
+argument was wrong, what was given (shortened) and what would be valid.
+Resolving a key against the data (a country's name, a person's id) is the
+`Dataset`'s work; what can be checked without the data is here.
 """
 
 from __future__ import annotations
 
 import enum
-import re
-import unicodedata
-from typing import TypeVar
+import operator
+import sys
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
-from belatam.errors import InvalidTypeError, InvalidValueError
+from belatam.dates import Day, PartialDate
+from belatam.errors import InvalidTypeError, InvalidValueError, quote
 
-__all__ = ["check_bool", "check_enum", "check_key", "check_year", "fold"]
+__all__ = ["check_bool", "check_enum", "check_key", "check_year", "day_range", "each"]
 
 E = TypeVar("E", bound=enum.Enum)
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 
+def each(parameter: str, value: object) -> tuple[Any, ...]:
+    """A filter's values: one value, or the items of an iterable of them (any of them matches).
 
-def fold(text: str) -> str:
-    """Fold a name for matching: no accents, no case, no punctuation.
-
-    >>> fold("  Bolivia (Plurinational State of) ")
-    'bolivia plurinational state of'
-    >>> fold("Trinidad & Tobago") == fold("trinidad and tobago")
-    True
+    A string, a record, an enum member or a date is one value; a list, tuple,
+    set or generator is many. Bytes and mappings are refused.
     """
-    text = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return _NON_WORD.sub(" ", text).strip()
+    if isinstance(value, (str, enum.Enum, PartialDate, int)) or hasattr(value, "__attrs_attrs__") or _is_date(value):
+        return (value,)
+    if isinstance(value, (bytes, bytearray, dict)):
+        raise InvalidTypeError(
+            f"{parameter} takes a value or a list of values, not {type(value).__name__}: {quote(value)}"
+        )
+    if isinstance(value, Iterable):
+        return tuple(value)
+    return (value,)
 
 
 def check_year(parameter: str, value: object) -> int:
-    """An int year between 1 and 9999."""
-    if type(value) is not int:
-        raise InvalidTypeError(f"{parameter} must be an int year such as 2018, not {type(value).__name__}: {value!r}")
-    if not 1 <= value <= 9999:
-        raise InvalidValueError(f"{parameter}={value!r} is not a possible year; give a year from 1 to 9999")
-    return value
+    """A year from 1 to 9999, as any integer type (numpy's included), never a bool or a string."""
+    if isinstance(value, bool):
+        raise InvalidTypeError(f"{parameter} must be an int year such as 2018, not bool: {value!r}")
+    try:
+        year = operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidTypeError(
+            f"{parameter} must be an int year such as 2018, not {type(value).__name__}: {quote(value)}"
+        ) from None
+    if not 1 <= year <= 9999:
+        raise InvalidValueError(f"{parameter}={quote(value)} is not a possible year; give a year from 1 to 9999")
+    return year
 
 
 def check_bool(parameter: str, value: object) -> bool:
     """True or False (None is handled by the caller as "no filter")."""
     if type(value) is not bool:
-        raise InvalidTypeError(f"{parameter} must be True, False or None, not {type(value).__name__}: {value!r}")
+        raise InvalidTypeError(f"{parameter} must be True, False or None, not {type(value).__name__}: {quote(value)}")
     return value
 
 
@@ -56,19 +68,59 @@ def check_enum(parameter: str, value: object, vocabulary: type[E]) -> E:
     valid = ", ".join(repr(m.value) for m in vocabulary)
     if not isinstance(value, str):
         raise InvalidTypeError(
-            f"{parameter} must be a {vocabulary.__name__} or one of {valid}, not {type(value).__name__}: {value!r}"
+            f"{parameter} must be a {vocabulary.__name__} or one of {valid}, not {type(value).__name__}: {quote(value)}"
         )
-    try:
-        return vocabulary(value.strip().lower())
-    except ValueError:
-        raise InvalidValueError(f"{parameter}={value!r} is not a known {vocabulary.__name__}; valid: {valid}") from None
+    for member in vocabulary:
+        if member.value == value.strip().lower():
+            return member
+    raise InvalidValueError(f"{parameter}={quote(value)} is not a known {vocabulary.__name__}; valid: {valid}")
 
 
 def check_key(parameter: str, value: object, what: str) -> str:
     """A non-empty string key (a code, a name or an id), stripped."""
     if not isinstance(value, str):
-        raise InvalidTypeError(f"{parameter} must be {what}, not {type(value).__name__}: {value!r}")
+        raise InvalidTypeError(f"{parameter} must be {what}, not {type(value).__name__}: {quote(value)}")
     key = value.strip()
     if not key:
-        raise InvalidValueError(f"{parameter}={value!r} is empty; give {what}")
+        raise InvalidValueError(f"{parameter}={quote(value)} is empty; give {what}")
     return key
+
+
+def _is_date(value: object) -> bool:
+    """Whether ``value`` is a `datetime.date` (datetime is not imported to find out)."""
+    module = sys.modules.get("datetime")
+    return module is not None and isinstance(value, module.date)
+
+
+def _date(parameter: str, value: object) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if _is_date(value):
+        return PartialDate(value.year, value.month, value.day)  # type: ignore[attr-defined]
+    if isinstance(value, str):
+        try:
+            return PartialDate.parse(value.strip())
+        except (InvalidValueError, InvalidTypeError):
+            pass
+        raise InvalidValueError(
+            f"{parameter}={quote(value)} is not a date; give an ISO date such as '2018', '2018-06' or '2018-06-30'"
+        )
+    raise InvalidTypeError(
+        f"{parameter} must be a date, an ISO date string or a PartialDate, not {type(value).__name__}: {quote(value)}"
+    )
+
+
+def day_range(since: object, until: object) -> tuple[Day, Day]:
+    """The days from ``since``'s first to ``until``'s last (either may be None: open).
+
+    ``since="2018"`` starts on 1 January 2018; ``until="2018-06"`` ends on 30 June.
+    """
+    first: Day = (1, 1, 1)
+    last: Day = (9999, 12, 31)
+    if since is not None:
+        first = _date("since", since).bounds()[0]
+    if until is not None:
+        last = _date("until", until).bounds()[1]
+    if last < first:
+        raise InvalidValueError(f"until={quote(until)} lies before since={quote(since)}; nothing can match")
+    return first, last

@@ -1,35 +1,37 @@
 """The command line: ``python -m belatam`` and the ``belatam`` script.
 
-Without a command it prints a readable overview of the packaged data;
-``verify-source FILE`` checks the data against a copy of the source text. The
-other commands are the query helpers of `belatam`, with their filters as
-options::
+Without a command it prints a readable overview of the packaged data. Every
+query of `belatam.Dataset` is a command of the same name, with its filters as
+options and its key as an argument, made from the method's signature and
+the schema of its records::
 
     belatam partners --strategic
-    belatam events --country CO --year 2018
-    belatam trade 2018 --json
+    belatam events --country CO --country PA --year 2018
+    belatam event evt-2018-11-shestakov-panama
+    belatam trade              # the years with figures; belatam trade 2018: one year
     belatam export --format csv out/
+    belatam verify-source mfa-latin-america-2019.txt
 
-Each query prints an aligned table (``--json``: the records as JSON, a list,
-or an object for ``country`` and ``trade``, in the form of the data files);
-``--wide`` keeps long text uncut; ``--data DIR`` asks a folder of data files
-(as `belatam.load` reads them) instead of the packaged data; ``belatam
-COMMAND --help`` lists the options.
+A query prints a table (the record's id or code first, long text cut unless
+``--wide``), a look-up a field/value table; ``--json`` prints the records in
+their JSON form instead (money as strings, derived fields such as
+``balance`` included). ``--data DIR`` asks a folder of data files (as
+`belatam.load` reads it) instead of the packaged data. A filter given twice
+matches either value.
 
-Exit status:
+Exit status, by what happened:
 
-- **0**: results printed (files written, verification passed);
-- **1**: nothing found: the query matched no records (``events --country BS
-  --year 2012``), or named a well-formed key that the data does not hold
-  (``trade 2017``, ``country Atlantis``, ``--person nobody``: the library's
-  ``LookupError``); for ``verify-source``, problems found;
-- **2**: bad usage: an unknown command or option, a missing or malformed
-  argument (``--year abc``), a value that can never be valid (``--kind
-  palace``, ``--year -5``: the library's ``ValueError`` and ``TypeError``), or
-  what the command could not do (a file it cannot read or write, a missing
-  optional extra). ``verify-source`` answers 2 to every error, as before;
-- **141**: the reader of the output went away (``belatam events | head``),
-  as for a process ended by SIGPIPE.
+- **0**: done (results printed, files written, the source verified);
+- **1**: nothing found: the query matched no records, or named a key the data
+  does not hold (``trade 2017``, ``country Atlantis``: a `LookupError`);
+- **2**: bad usage: an unknown command or option, a malformed or impossible
+  value (``--year abc``, ``--kind palace``), a key that matches several records;
+- **3**: the data given with ``--data`` is not valid (`belatam.DataError`);
+- **4**: a file could not be read or written;
+- **5**: an optional extra this needs is not installed;
+- **6**: ``verify-source`` found problems;
+- **70**: an internal error (a bug: please report it);
+- **141**: the reader of the output went away (``belatam events | head``).
 
 Errors go to standard error as one line, ``belatam: error: ...``; "nothing
 found" too, as ``belatam: nothing found: ...`` (with ``--json``, ``[]`` is
@@ -40,237 +42,207 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import inspect
 import json
+import re
 import sys
-import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
-from belatam.errors import BelatamError
-from belatam.model import EventKind, MembershipRole, MissionKind, OrganizationKind, Topic
-from belatam.queries import HOME, Dataset
-from belatam.tables import cell, format_table, is_number, record_rows, shorten
+from belatam.errors import AmbiguousKeyError, BelatamError, DataError
+from belatam.model import KINDS, record_type
+from belatam.model.columns import Column, columns, text
+from belatam.model.countries import HOME
+from belatam.model.schema import Field, describe
+from belatam.queries import Dataset, Query
+from belatam.text import shorten
 
-__all__ = ["main", "overview"]
+__all__ = ["EXIT", "main", "overview", "summary"]
 
-
-_PLURAL = {MissionKind.EMBASSY: "embassies", MissionKind.HONORARY_CONSULATE: "honorary consulates"}
-
-
-def _money(amount: object) -> str:
-    return f"{amount:,}"
-
-
-def overview(data: Dataset) -> str:
-    """A plain-text summary of a data set, section by section."""
-    region = data.countries()
-    without = [c.name for c in region if c.relations is False]
-    lines: list[str] = []
-    for src in data.sources():
-        if src.sha256:
-            lines.append(f'Source: "{src.title}", {src.publisher} ({src.date})')
-    others = sum(1 for s in data.sources() if not s.sha256)
-    lines += [
-        f"Other sources: {others} public pages, for facts the source leaves open",
-        "",
-        f"States of the region: {len(region)}; diplomatic relations with {len(region) - len(without)}"
-        + (f" (not yet: {', '.join(without)})" if without else ""),
-    ]
-    partners = ", ".join(
-        f"{data.country(p.country).name} ({p.kind.value.replace('_', ' ')})" for p in data.partnerships()
-    )
-    lines.append(f"Partners: {partners}")
-    lines.append(f"Missions: {len(data.missions())}")
-    for direction, kwargs in (("of Belarus", {"sending": HOME}), ("in Belarus", {"receiving": HOME})):
-        for kind in MissionKind:
-            found = data.missions(kind=kind, **kwargs)
-            other = ", ".join(data.country(m.receiving if m.sending == HOME else m.sending).name for m in found)
-            lines.append(f"  {_PLURAL[kind]} {direction} ({len(found)}): {other}")
-    for year in sorted({t.year for t in data.records()["trade"] if hasattr(t, "year")}):
-        t = data.trade(year)
-        lines += [
-            f"Trade {year} ({t.currency}): turnover {_money(t.turnover)}, exports {_money(t.exports)}, "
-            f"imports {_money(t.imports)}, balance {_money(t.balance)}",
-            f"  main exports: {', '.join(t.main_exports)}",
-        ]
-    for m in data.memberships(member=HOME):
-        since = f" since {m.since}" if m.since else ""
-        role = "member" if m.role is MembershipRole.MEMBER else m.role.value.replace("_", " ")
-        lines.append(f"Belarus is {role} of {data.organization(m.organization).name}{since}")
-    lines += ["", f"Events ({len(data.events())}), in date order:"]
-    for e in data.events():
-        when = str(e.date) if e.date else "undated"
-        body = textwrap.shorten(e.summary, 90, placeholder="...")
-        lines.append(f"  {when:<16} {e.kind.value:<18} {body}")
-    lines += ["", "Records: " + ", ".join(f"{n} {name}" for name, n in data.counts().items())]
-    return "\n".join(lines)
-
-
-# -- the query commands ------------------------------------------------------
+EXIT = {
+    "ok": 0,
+    "nothing found": 1,
+    "usage": 2,
+    "data": 3,
+    "file": 4,
+    "extra": 5,
+    "problems": 6,
+    "internal": 70,
+    "pipe": 141,
+}
+"""The exit statuses (see the module docstring)."""
 
 _WIDTH = 72
 """Long text (summaries, titles, statements) is cut to about this width unless ``--wide``."""
 
-Getter = Callable[[Dataset, Any], object]
+
+# -- the overview ----------------------------------------------------------------
 
 
-class _Command:
-    """A query command: its help, the helper it calls, and the columns of its table."""
-
-    def __init__(
-        self,
-        help: str,
-        query: Callable[[Dataset, argparse.Namespace], Any],
-        columns: Sequence[tuple[str, Getter]] = (),
-        long: Mapping[str, int] | None = None,
-    ) -> None:
-        self.help = help
-        self.query = query
-        self.columns = tuple(columns)
-        self.long = dict(long or {})  # header: the width its cells are cut to
-
-    @property
-    def single(self) -> bool:
-        """Whether the command answers with one record (a field/value table, a JSON object)."""
-        return not self.columns
-
-
-def _field(name: str) -> tuple[str, Getter]:
-    return name, lambda data, record: getattr(record, name)
-
-
-def _other_state(data: Dataset, mission: Any) -> str:
-    code = mission.receiving if mission.sending == HOME else mission.sending
-    return data.country(code).name
-
-
-def _partnership(data: Dataset, country: Any) -> object:
-    return tuple(p.kind for p in data.partnerships(country=country))
-
-
-_COMMANDS: dict[str, _Command] = {
-    "countries": _Command(
-        "the 33 states of the region, sorted by name",
-        lambda d, a: d.countries(relations=a.relations, subregion=a.subregion),
-        [
-            _field("code"),
-            _field("alpha3"),
-            _field("name"),
-            _field("subregion"),
-            _field("relations"),
-            ("established", lambda d, c: c.relations_established),
+def summary(data: Dataset) -> dict[str, Any]:
+    """The overview of a data set as plain values (what ``overview --json`` prints)."""
+    region = data.countries()
+    missions = data.missions()
+    out: dict[str, Any] = {
+        "sources": {
+            "checked": [
+                {"id": s.id, "title": s.title, "publisher": s.publisher, "date": str(s.date) if s.date else None}
+                for s in data.sources()
+                if s.sha256
+            ],
+            "others": sum(1 for s in data.sources() if not s.sha256),
+        },
+        "states": len(region),
+        "relations": sum(1 for c in region if c.relations),
+        "without_relations": [c.code for c in region if c.relations is False],
+        "partners": [{"country": p.country, "kind": p.kind.value} for p in data.partnerships()],
+        "missions": {
+            direction: {
+                kind.value: [m.receiving if direction == "of_belarus" else m.sending for m in found]
+                for kind in dict.fromkeys(m.kind for m in missions)
+                if (found := [m for m in missions if m.kind is kind and getattr(m, side) == HOME])
+            }
+            for direction, side in (("of_belarus", "sending"), ("in_belarus", "receiving"))
+        },
+        "trade": [_plain(data.trade(year)) for year in data.trade_years()],
+        "memberships_of_belarus": [
+            {"organization": m.organization, "role": m.role.value, "since": str(m.since) if m.since else None}
+            for m in data.memberships(member=HOME)
         ],
-    ),
-    "country": _Command("one state (or Belarus) by code, name or alias", lambda d, a: d.country(a.key)),
-    "partners": _Command(
-        "the states the source calls partners of Belarus",
-        lambda d, a: d.partners(strategic=a.strategic),
-        [_field("code"), _field("name"), _field("subregion"), ("partnership", _partnership)],
-    ),
-    "missions": _Command(
-        "diplomatic missions in both directions",
-        lambda d, a: d.missions(sending=a.sending, receiving=a.receiving, kind=a.kind),
-        [_field("kind"), _field("sending"), _field("receiving"), ("state", _other_state), _field("opened")],
-    ),
-    "events": _Command(
-        "visits, consultations, signings and other events, in date order",
-        lambda d, a: d.events(country=a.country, year=a.year, kind=a.kind, person=a.person),
-        [_field("date"), _field("kind"), _field("countries"), _field("summary")],
-        long={"summary": _WIDTH},
-    ),
-    "agreements": _Command(
-        "signed bilateral documents, in date order",
-        lambda d, a: d.agreements(country=a.country, year=a.year),
-        [_field("signed"), _field("kind"), _field("parties"), _field("title")],
-        long={"title": _WIDTH},
-    ),
-    "organizations": _Command(
-        "enterprises, offices, projects and public bodies, sorted by name",
-        lambda d, a: d.organizations(kind=a.kind, country=a.country),
-        [_field("id"), _field("name"), _field("kind"), _field("country"), _field("established")],
-        long={"name": _WIDTH},
-    ),
-    "people": _Command(
-        "the people the source names, with their posts",
-        lambda d, a: d.people(country=a.country),
-        [_field("id"), _field("name"), _field("roles")],
-        long={"roles": _WIDTH},
-    ),
-    "memberships": _Command(
-        "memberships and observer statuses in organisations",
-        lambda d, a: d.memberships(organization=a.organization, member=a.member, role=a.role),
-        [_field("organization"), _field("member"), _field("role"), _field("since")],
-    ),
-    "statements": _Command(
-        "the source's policy aims and assessments, in our words",
-        lambda d, a: d.statements(country=a.country, topic=a.topic),
-        [_field("id"), _field("topic"), _field("countries"), _field("text")],
-        long={"text": _WIDTH},
-    ),
-    "trade": _Command("Belarus's trade in goods with the region in one year", lambda d, a: d.trade(a.year)),
-    "sources": _Command(
-        "the source documents",
-        lambda d, a: d.sources(),
-        [_field("id"), _field("date"), _field("publisher"), _field("title")],
-        long={"publisher": 40, "title": 60},
-    ),
+        "events": len(data.events()),
+        "records": data.counts(),
+    }
+    return out
+
+
+def overview(data: Dataset) -> str:
+    """A plain-text summary of a data set, section by section."""
+    facts = summary(data)
+    name = {c.code: c.name for c in data.records()["countries"]}  # type: ignore[attr-defined]
+    lines = [f'Source: "{s["title"]}", {s["publisher"]} ({s["date"]})' for s in facts["sources"]["checked"]]
+    without = [name[c] for c in facts["without_relations"]]
+    lines += [
+        f"Other sources: {facts['sources']['others']} public pages, for facts the source leaves open",
+        "",
+        f"States of the region: {facts['states']}; diplomatic relations with {facts['relations']}"
+        + (f" (not yet: {', '.join(without)})" if without else ""),
+        "Partners: " + ", ".join(f"{name[p['country']]} ({p['kind'].replace('_', ' ')})" for p in facts["partners"]),
+        f"Missions: {len(data.missions())}",
+    ]
+    plural = {"embassy": "embassies", "honorary_consulate": "honorary consulates"}
+    for direction, label in (("of_belarus", "of Belarus"), ("in_belarus", "in Belarus")):
+        for kind, states in facts["missions"][direction].items():
+            heading = plural.get(kind, kind.replace("_", " "))
+            lines.append(f"  {heading} {label} ({len(states)}): {', '.join(name[s] for s in states)}")
+    for t in facts["trade"]:
+        lines += [
+            f"Trade {t['year']} ({t['currency']}): turnover {text(_decimal(t['turnover']))}, "
+            f"exports {text(_decimal(t['exports']))}, imports {text(_decimal(t['imports']))}, "
+            f"balance {text(_decimal(t['balance']))}",
+            f"  main exports: {', '.join(t['main_exports'])}",
+        ]
+    for m in facts["memberships_of_belarus"]:
+        since = f" since {m['since']}" if m["since"] else ""
+        role = m["role"].replace("_", " ")
+        lines.append(f"Belarus is {role} of {data.organization(m['organization']).name}{since}")
+    lines += ["", f"Events ({facts['events']}), in date order:"]
+    for e in data.events():
+        when = str(e.date) if e.date else "undated"
+        lines.append(f"  {when:<16} {e.kind.value:<18} {shorten(e.summary, 90)}")
+    lines += ["", "Records: " + ", ".join(f"{n} {kind}" for kind, n in facts["records"].items())]
+    return "\n".join(lines)
+
+
+def _decimal(value: str) -> Any:
+    from decimal import Decimal
+
+    return Decimal(value)
+
+
+def _plain(record: object) -> Any:
+    """A record's JSON form with its derived fields (money as strings)."""
+    from belatam.codec import encode
+
+    return encode(record, derived=True)
+
+
+# -- commands from the queries --------------------------------------------------
+
+
+def _queries() -> dict[str, tuple[Callable[..., Any], Query]]:
+    """Every query method of `Dataset`, by name, with its declaration."""
+    found = {}
+    for name, member in vars(Dataset).items():
+        declared = getattr(member, "__belatam__", None)
+        if isinstance(declared, Query):
+            found[name] = (member, declared)
+    return found
+
+
+def _doc(method: Callable[..., Any], name: str) -> str:
+    """The first paragraph of a method's docstring, on one line and without reST markup (for --help)."""
+    first = (inspect.getdoc(method) or name).split("\n\n")[0]
+    return " ".join(re.sub(r"`+([^`]*)`+", r"\1", first).split())
+
+
+def _what(field: Field) -> str:
+    """What a filter's values are, for its help."""
+    refers = set(field.refers)
+    if refers == {"countries"}:
+        return "a state: code, name or alias (CO, COL, 170, Colombia; BY for Belarus)"
+    if refers == {"countries", "organizations"}:
+        return "a state (code or name) or an organization (id or name)"
+    if refers == {"people"}:
+        return "a person: id or name"
+    if refers == {"organizations"}:
+        return "an organization: id or name"
+    if field.vocabulary is not None:
+        return "one of: " + ", ".join(str(m.value) for m in field.vocabulary)
+    if field.choices:
+        return "one of: " + ", ".join(field.choices)
+    return field.doc
+
+
+_DATES = {
+    "year": ("N", "a year such as 2018 (a date in it, or a period overlapping it); repeat for any of several"),
+    "since": ("DATE", "from this day on: 2018, 2018-06 or 2018-06-30 (from its first day)"),
+    "until": ("DATE", "up to this day: 2018, 2018-06 or 2018-06-30 (to its last day)"),
 }
 
-_FORMATS = ("json", "csv", "datapackage", "parquet")
-"""The formats of `belatam.exporting.export`."""
 
-
-def _values(vocabulary: type[Any]) -> str:
-    return ", ".join(str(m.value) for m in vocabulary)
-
-
-def _options(name: str, parser: argparse.ArgumentParser) -> None:
-    """The filters and arguments of one query command."""
-    country = "a code, name or alias (CO, COL, 170, Colombia)"
-    year = "a year such as 2018 (a date in it, or a period overlapping it)"
-    if name == "countries":
-        parser.add_argument(
-            "--relations",
-            action=argparse.BooleanOptionalAction,
-            help="only states with (--relations) or without (--no-relations) diplomatic relations",
-        )
-        parser.add_argument("--subregion", metavar="S", help="Caribbean, 'Central America' or 'South America'")
-    elif name == "country":
-        parser.add_argument("key", metavar="KEY", help=f"the state: {country}, or BY for Belarus")
-    elif name == "partners":
-        choice = parser.add_mutually_exclusive_group()
-        choice.add_argument(
-            "--strategic", dest="strategic", action="store_const", const=True, help="only the strategic partners"
-        )
-        choice.add_argument(
-            "--not-strategic", dest="strategic", action="store_const", const=False, help="only the other partners"
-        )
-    elif name == "missions":
-        parser.add_argument("--sending", metavar="STATE", help=f"the sending state: {country}, or BY")
-        parser.add_argument("--receiving", metavar="STATE", help=f"the receiving state: {country}, or BY")
-        parser.add_argument("--kind", metavar="KIND", help=f"one of: {_values(MissionKind)}")
-    elif name == "events":
-        parser.add_argument("--country", metavar="STATE", help=f"a state involved: {country}")
-        parser.add_argument("--year", metavar="N", type=int, help=year)
-        parser.add_argument("--kind", metavar="KIND", help=f"one of: {_values(EventKind)}")
-        parser.add_argument("--person", metavar="PERSON", help="a participant: a person id or name")
-    elif name == "agreements":
-        parser.add_argument("--country", metavar="STATE", help=f"a party: {country}")
-        parser.add_argument("--year", metavar="N", type=int, help="the year of signing, such as 2018")
-    elif name == "organizations":
-        parser.add_argument("--kind", metavar="KIND", help=f"one of: {_values(OrganizationKind)}")
-        parser.add_argument("--country", metavar="STATE", help=f"where it is or works: {country}")
-    elif name == "people":
-        parser.add_argument("--country", metavar="STATE", help=f"the state they serve: {country}, or BY")
-    elif name == "memberships":
-        parser.add_argument("--organization", metavar="ORG", help="an organization id or name (see organizations)")
-        parser.add_argument("--member", metavar="MEMBER", help=f"a member: {country}, BY, or an organization id")
-        parser.add_argument("--role", metavar="ROLE", help=f"one of: {_values(MembershipRole)}")
-    elif name == "statements":
-        parser.add_argument("--country", metavar="STATE", help=f"a state it concerns: {country}")
-        parser.add_argument("--topic", metavar="TOPIC", help=f"one of: {_values(Topic)}")
-    elif name == "trade":
-        parser.add_argument("year", metavar="YEAR", type=int, help="the year, such as 2018")
+def _options(parser: argparse.ArgumentParser, method: Callable[..., Any], declared: Query) -> None:
+    schema = describe(record_type(declared.filters)) if declared.filters else None
+    for parameter in list(inspect.signature(method).parameters.values())[1:]:
+        name = parameter.name
+        if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+            what = "the year" if name == "year" else f"the {name} (an id, a code or a name)"
+            parser.add_argument(
+                name,
+                metavar=name.upper(),
+                nargs="?",
+                type=int if name == "year" else str,
+                help=f"{what}; without it, list them all",
+            )
+            continue
+        option = f"--{name.replace('_', '-')}"
+        if name in _DATES:
+            metavar, help = _DATES[name]
+            action = "append" if name == "year" else "store"
+            parser.add_argument(option, metavar=metavar, action=action, type=int if name == "year" else str, help=help)
+            continue
+        assert schema is not None
+        field = schema.filters[name]
+        if field.kind == "boolean":  # --strategic or --no-strategic, not both
+            either = parser.add_mutually_exclusive_group()
+            either.add_argument(option, dest=name, action="store_const", const=True, help=field.doc)
+            negative = f"--no-{name.replace('_', '-')}"
+            either.add_argument(
+                negative, dest=name, action="store_const", const=False, help=f"the opposite of {option}"
+            )
+        else:
+            metavar = name.upper()
+            help = f"{_what(field)}; repeat for any of several"
+            parser.add_argument(option, metavar=metavar, action="append", help=help)
 
 
 # -- parsing -----------------------------------------------------------------
@@ -300,31 +272,38 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="belatam",
         description="Belarus's relations with Latin America and the Caribbean, as sourced data.",
-        epilog="Exit status: 0 results, 1 nothing found, 2 bad usage. 'belatam COMMAND --help' for a command.",
+        epilog=(
+            "Exit status: 0 done, 1 nothing found, 2 bad usage, 3 invalid data, 4 file error, "
+            "5 missing extra, 6 verify-source found problems, 70 internal error. "
+            "'belatam COMMAND --help' for a command."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"belatam {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("overview", help="print a readable overview of the data (the default)")
-    verify = commands.add_parser("verify-source", help="check the data against a copy of the source text")
-    verify.add_argument("file", help="the source text, e.g. mfa-latin-america-2019.txt")
-    verify.add_argument("--source", help="id of the Source the file is a copy of (default: the hashed one)")
     common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print the records as JSON, in the data files' form")
-    common.add_argument("--data", metavar="DIR", help="query the data files in DIR instead of the packaged data")
+    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    common.add_argument("--data", metavar="DIR", help="ask the data files in DIR instead of the packaged data")
     wide = _Parser(add_help=False)
     wide.add_argument("--wide", action="store_true", help="do not cut long text (summaries, titles) to fit the line")
-    for name, command in _COMMANDS.items():
-        parents = [common] if command.single else [common, wide]
-        sub = commands.add_parser(name, help=command.help, description=f"Print {command.help}.", parents=parents)
-        _options(name, sub)
+    commands.add_parser("overview", help="print a readable overview of the data (the default)", parents=[common])
+    for name, (method, declared) in _queries().items():
+        doc = _doc(method, name)
+        sub = commands.add_parser(name, help=doc.rstrip("."), description=doc, parents=[common, wide])
+        _options(sub, method, declared)
+    from belatam.exports import FORMATS
+
     export = commands.add_parser(
         "export",
         help="write the data as JSON, CSV, a Data Package or Parquet",
         description="Write every data file into DIR in one format (give each format its own folder).",
         parents=[common],
     )
-    export.add_argument("--format", required=True, choices=_FORMATS, help="the file format")
+    export.add_argument("--format", required=True, choices=FORMATS, help="the file format")
     export.add_argument("directory", metavar="DIR", help="the folder to write into (made if missing)")
+    verify = commands.add_parser("verify-source", help="check the data against a copy of the source text")
+    verify.add_argument("file", help="the source text, e.g. mfa-latin-america-2019.txt")
+    verify.add_argument("--source", help="id of the Source the file is a copy of (default: the hashed one)")
+    verify.add_argument("--data", metavar="DIR", help="check the data files in DIR instead of the packaged data")
     return parser
 
 
@@ -342,45 +321,118 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
 
 def _json(value: object) -> str:
-    from belatam.convert import converter
-
-    return json.dumps(converter.unstructure(value), indent=2, ensure_ascii=False)
-
-
-def _table(data: Dataset, command: _Command, records: Sequence[object], wide: bool) -> str:
-    raw = [[get(data, record) for _, get in command.columns] for record in records]
-    right = {i for i in range(len(command.columns)) if any(is_number(row[i]) for row in raw)}
-    headers = [header for header, _ in command.columns]
-    widths = {} if wide else {i: command.long[h] for i, h in enumerate(headers) if h in command.long}
-    rows = [[shorten(cell(v), widths[i]) if i in widths else cell(v) for i, v in enumerate(row)] for row in raw]
-    return format_table(headers, rows, right=right)
+    if isinstance(value, tuple):
+        return json.dumps([_plain(r) for r in value], indent=2, ensure_ascii=False)
+    return json.dumps(_plain(value), indent=2, ensure_ascii=False)
 
 
-def _filters(args: argparse.Namespace, skip: Sequence[str]) -> str:
-    given = {k: v for k, v in vars(args).items() if k not in skip and v is not None}
-    return ", ".join(f"{k}={v!r}" for k, v in given.items())
+def _identity(cls: type) -> Field:
+    identity = describe(cls).identity
+    assert identity is not None, f"{cls.__name__} has no identity"
+    return identity
+
+
+def _table(records: Sequence[object], wide: bool) -> str:
+    """Records as a table: the identity first, then the fields marked for tables, long text last.
+
+    Records of several types (``belatam record``) share one first column,
+    ``id``, with each record's identity (a country's code).
+    """
+    classes = list(dict.fromkeys(type(r) for r in records))
+    identities = {_identity(cls).name for cls in classes}
+    mixed = len(identities) > 1
+    table: list[Column] = []
+    for cls in classes:
+        names = {c.name for c in table}
+        table += [c for c in columns(cls, table=True) if c.name not in names and not (mixed and c.field.identity)]
+    table = [c for c in table if not c.field.long] + [c for c in table if c.field.long]
+    rows = []
+    for record in records:
+        row = [text(getattr(record, _identity(type(record)).name))] if mixed else []
+        for column in table:
+            cell = text(column.raw(record)) if hasattr(record, column.field.name) else ""
+            row.append(cell if wide or not column.field.long else shorten(cell, _WIDTH))
+        rows.append(row)
+    first = ["id"] if mixed else []
+    right = {i + len(first) for i, c in enumerate(table) if c.kind in ("integer", "money")}
+    return format_table(first + [c.name for c in table], rows, right=right)
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """Rows of cells as aligned plain text: a header row, a rule of dashes, one line per row.
+
+    >>> print(format_table(["code", "name"], [["CU", "Cuba"], ["VE", "Venezuela"]]))
+    code  name
+    ----  ---------
+    CU    Cuba
+    VE    Venezuela
+    """
+    for row in rows:
+        if len(row) != len(headers):
+            raise ValueError(f"{len(row)} cells for {len(headers)} columns: {row!r}")
+    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(row) for row in rows)])
+
+
+def _record_table(record: object) -> str:
+    return format_table(["field", "value"], [[c.name, text(c.raw(record))] for c in columns(type(record))])
+
+
+def _arguments(args: argparse.Namespace, method: Callable[..., Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The positional and keyword arguments of the query call that the command line asks for."""
+    kwargs: dict[str, Any] = {}
+    positional = []
+    for parameter in list(inspect.signature(method).parameters.values())[1:]:
+        value = getattr(args, parameter.name, None)
+        if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+            positional.append(value)
+        elif isinstance(value, list) and len(value) == 1:
+            kwargs[parameter.name] = value[0]
+        else:
+            kwargs[parameter.name] = value
+    return positional, kwargs
+
+
+def _call(args: argparse.Namespace, method: Callable[..., Any], data: Dataset) -> Any:
+    positional, kwargs = _arguments(args, method)
+    if positional and positional[0] is None:
+        return None  # a look-up without its key: the caller lists the records
+    return method(data, *positional, **kwargs)
 
 
 def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    command = _COMMANDS[name]
+    method, declared = _queries()[name]
     data = _dataset(args)
-    result = command.query(data, args)
-    if command.single:
-        print(_json(result) if args.json else format_table(["field", "value"], record_rows(result)), file=out)
-        return 0
+    result = _call(args, method, data)
+    if result is None:  # a look-up without its key
+        if declared.kind is None:  # `record`: every record it finds by id (or code), not the trade figures
+            kinds = [k for k in KINDS if _identity(record_type(k)).kind == "text"]
+            result = tuple(r for kind in kinds for r in data.records()[kind])
+        else:
+            result = data.records()[declared.kind]
+    elif declared.one:
+        print(_json(result) if args.json else _record_table(result), file=out)
+        return EXIT["ok"]
     if args.json:
-        print(_json(list(result)), file=out)
+        print(_json(tuple(result)), file=out)
     elif result:
-        print(_table(data, command, result, args.wide), file=out)
+        print(_table(result, args.wide), file=out)
     if not result:
-        call = _filters(args, ("command", "json", "wide", "data"))
+        _, given = _arguments(args, method)
+        call = ", ".join(f"{k}={v!r}" for k, v in given.items() if v is not None)
         print(f"belatam: nothing found: {name}({call}) is empty", file=err)
-        return 1
-    return 0
+        return EXIT["nothing found"]
+    return EXIT["ok"]
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    from belatam.exporting import export
+    from belatam.exports import export
 
     data = _dataset(args) if args.data is not None else None
     written = export(args.directory, args.format, data)
@@ -389,14 +441,54 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for path in written:
             print(path, file=out)
-    return 0
+    return EXIT["ok"]
 
 
-def _fail(err: TextIO, exc: BaseException, status: int) -> int:
+def _verify(args: argparse.Namespace, out: TextIO) -> int:
+    from belatam.provenance import verify_source
+
+    data = _dataset(args) if args.data is not None else None
+    report = verify_source(args.file, data=data, source=args.source)
+    print(report, file=out)
+    return EXIT["ok"] if report.ok else EXIT["problems"]
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "verify-source":
+        return _verify(args, out)
+    if args.command == "export":
+        return _export(args, out)
+    if args.command in _queries():
+        return _query(args.command, args, out, err)
+    data = _dataset(args) if getattr(args, "data", None) is not None else None
+    if data is None:
+        from belatam.packaged import dataset
+
+        data = dataset()
+    if getattr(args, "json", False):
+        print(json.dumps(summary(data), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(overview(data), file=out)
+    return EXIT["ok"]
+
+
+def _fail(err: TextIO, exc: BaseException, status: int, label: str = "error") -> int:
     """Report an error as one line on ``err``; returns ``status``."""
-    message = " ".join(str(exc).splitlines()) or type(exc).__name__
-    print(f"belatam: error: {message}", file=err)
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    with contextlib.suppress(Exception):
+        print(f"belatam: {label}: {message}", file=err)
     return status
+
+
+@contextlib.contextmanager
+def _encodable(stream: TextIO) -> Iterator[None]:
+    """Let text the stream's encoding cannot hold (a pilcrow under LANG=C) be escaped, not fatal."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    errors = getattr(stream, "errors", None)
+    if reconfigure is not None and errors == "strict":
+        with contextlib.suppress(Exception):
+            reconfigure(errors="backslashreplace")
+    yield
 
 
 def _silence(out: TextIO) -> None:
@@ -411,17 +503,6 @@ def _silence(out: TextIO) -> None:
             os.close(null)
 
 
-def _verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from belatam.provenance import verify_source
-
-    try:
-        report = verify_source(args.file, source=args.source)
-    except (BelatamError, OSError, ValueError) as exc:
-        return _fail(err, exc, 2)
-    print(report, file=out)
-    return 0 if report.ok else 1
-
-
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``); returns the exit status.
 
@@ -429,28 +510,34 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     """
     out = out or sys.stdout
     err = err or sys.stderr
-    try:
-        with contextlib.redirect_stdout(out):  # --help prints to standard output
-            args = _parser().parse_args(argv)
-    except _UsageError as exc:
-        return _fail(err, exc, 2)
-    except SystemExit as exc:  # --help
-        return exc.code if isinstance(exc.code, int) else 0
-    if args.command == "verify-source":
-        return _verify(args, out, err)
-    try:
-        if args.command == "export":
-            return _export(args, out)
-        if args.command in _COMMANDS:
-            return _query(args.command, args, out, err)
-        from belatam.packaged import dataset
-
-        print(overview(dataset()), file=out)
-        return 0
-    except BrokenPipeError:  # the reader stopped early (belatam events | head)
-        _silence(out)
-        return 141
-    except LookupError as exc:
-        return _fail(err, exc, 1)
-    except (BelatamError, OSError, ValueError, TypeError, ImportError) as exc:
-        return _fail(err, exc, 2)
+    with _encodable(out), _encodable(err):
+        try:
+            with contextlib.redirect_stdout(out):  # --help and --version print to standard output
+                args = _parser().parse_args(argv)
+        except _UsageError as exc:
+            return _fail(err, exc, EXIT["usage"])
+        except SystemExit as exc:  # --help, --version
+            return exc.code if isinstance(exc.code, int) else EXIT["ok"]
+        try:
+            status = _run(args, out, err)
+            out.flush()
+            return status
+        except BrokenPipeError:  # the reader stopped early (belatam events | head)
+            _silence(out)
+            return EXIT["pipe"]
+        except _UsageError as exc:
+            return _fail(err, exc, EXIT["usage"])
+        except AmbiguousKeyError as exc:
+            return _fail(err, exc, EXIT["usage"])
+        except LookupError as exc:
+            return _fail(err, exc, EXIT["nothing found"])
+        except DataError as exc:
+            return _fail(err, exc, EXIT["data"])
+        except OSError as exc:  # before BelatamError: a missing --data folder is one (MissingFolderError)
+            return _fail(err, exc, EXIT["file"])
+        except ImportError as exc:
+            return _fail(err, exc, EXIT["extra"])
+        except (BelatamError, ValueError, TypeError) as exc:
+            return _fail(err, exc, EXIT["usage"])
+        except Exception as exc:  # a bug: say so, in one line, with what to report
+            return _fail(err, exc, EXIT["internal"], f"internal error ({type(exc).__name__}; please report it)")

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
+from belatam.errors import InvalidTypeError, InvalidValueError, quote
+
 if TYPE_CHECKING:
     import datetime
 
@@ -52,30 +54,30 @@ _EDTF = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int:
-        raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}: {value!r}")
+        raise InvalidTypeError(f"year must be an int, not {type(value).__name__}: {quote(value)}")
     if not 1 <= value <= 9999:
-        raise ValueError(f"{attribute.name} must lie in 1..9999, got {value!r}")
+        raise InvalidValueError(f"year must lie in 1..9999, got {value!r}")
 
 
 def _check_month(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     if type(value) is not int:
-        raise TypeError(f"month must be an int or None, not {type(value).__name__}: {value!r}")
+        raise InvalidTypeError(f"month must be an int or None, not {type(value).__name__}: {quote(value)}")
     if not 1 <= value <= 12:
-        raise ValueError(f"month must lie in 1..12, got {value!r}")
+        raise InvalidValueError(f"month must lie in 1..12, got {value!r}")
 
 
 def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
-    if instance.month is None:
-        raise ValueError(f"day {value!r} needs a month")
     if type(value) is not int:
-        raise TypeError(f"day must be an int or None, not {type(value).__name__}: {value!r}")
+        raise InvalidTypeError(f"day must be an int or None, not {type(value).__name__}: {quote(value)}")
+    if instance.month is None:
+        raise InvalidValueError(f"day {value!r} needs a month")
     last = days_in_month(instance.year, instance.month)
     if not 1 <= value <= last:
-        raise ValueError(f"day must lie in 1..{last} for {instance.year}-{instance.month:02d}, got {value!r}")
+        raise InvalidValueError(f"day must lie in 1..{last} for {instance.year}-{instance.month:02d}, got {value!r}")
 
 
 @attrs.frozen
@@ -94,10 +96,10 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Read an EDTF date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
         if not isinstance(text, str):
-            raise TypeError(f"a date must be an EDTF string, not {type(text).__name__}: {text!r}")
+            raise InvalidTypeError(f"a date must be an EDTF string, not {type(text).__name__}: {quote(text)}")
         match = _EDTF.fullmatch(text)
         if match is None:
-            raise ValueError(f"not an EDTF date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+            raise InvalidValueError(f"not an EDTF date (YYYY, YYYY-MM or YYYY-MM-DD): {quote(text)}")
         year, month, day = (int(g) if g is not None else None for g in match.groups())
         assert year is not None
         return cls(year, month, day)
@@ -143,6 +145,11 @@ class PartialDate:
         """Whether this date may fall in ``year``."""
         return self.year == year
 
+    def overlaps(self, first: Day, last: Day) -> bool:
+        """Whether this date's interval shares a day with ``first`` .. ``last``."""
+        start, end = self.bounds()
+        return start <= last and first <= end
+
     def _key(self) -> tuple[Day, Day]:
         return self.bounds()
 
@@ -167,37 +174,36 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-def _check_period(instance: Period, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None) -> None:
+def _check_end(instance: Period, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None) -> None:
+    for name in ("start", "end"):
+        end = getattr(instance, name)
+        if end is not None and not isinstance(end, PartialDate):
+            raise InvalidTypeError(f"a period's {name} must be a PartialDate or None, not {type(end).__name__}")
     if instance.start is None and instance.end is None:
-        raise ValueError("a period needs a start or an end")
+        raise InvalidValueError("a period needs a start or an end")
     if (
         instance.start is not None
         and instance.end is not None
         and instance.end.bounds()[1] < instance.start.bounds()[0]
     ):
-        raise ValueError(f"a period cannot end ({instance.end}) before it starts ({instance.start})")
+        raise InvalidValueError(f"a period cannot end ({instance.end}) before it starts ({instance.start})")
 
 
 @attrs.frozen
 class Period:
     """A span of time; either end may be open (``None``), as in "since 2016"."""
 
-    start: PartialDate | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(PartialDate))
-    )
-    end: PartialDate | None = attrs.field(
-        default=None,
-        validator=[attrs.validators.optional(attrs.validators.instance_of(PartialDate)), _check_period],
-    )
+    start: PartialDate | None
+    end: PartialDate | None = attrs.field(default=None, validator=_check_end)
 
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read an EDTF interval such as ``2018-02/2018-11`` or ``2016-01/..``."""
         if not isinstance(text, str):
-            raise TypeError(f"a period must be an EDTF string, not {type(text).__name__}: {text!r}")
+            raise InvalidTypeError(f"a period must be an EDTF string, not {type(text).__name__}: {quote(text)}")
         start, slash, end = text.partition("/")
         if not slash:
-            raise ValueError(f"not an EDTF interval (START/END, '..' for open): {text!r}")
+            raise InvalidValueError(f"not an EDTF interval (START/END, '..' for open): {quote(text)}")
         return cls(
             None if start in ("", "..") else PartialDate.parse(start),
             None if end in ("", "..") else PartialDate.parse(end),
@@ -228,8 +234,15 @@ class Period:
         start, end = self.bounds()
         return start <= (year, 12, 31) and (year, 1, 1) <= end
 
+    def overlaps(self, first: Day, last: Day) -> bool:
+        """Whether the span shares a day with ``first`` .. ``last``."""
+        start, end = self.bounds()
+        return start <= last and first <= end
+
 
 DateLike: TypeAlias = PartialDate | Period
+
+UNDATED: tuple[bool, Day, Day] = (True, LAST, LAST)
 
 
 def parse_date(text: str) -> DateLike:
@@ -237,3 +250,18 @@ def parse_date(text: str) -> DateLike:
     if isinstance(text, str) and "/" in text:
         return Period.parse(text)
     return PartialDate.parse(text)
+
+
+def date_key(date: DateLike | None) -> tuple[bool, Day, Day]:
+    """Sort key of a date: the start of its interval, then its end; undated last.
+
+    Days, months, years and periods all compare by it, so a list of mixed
+    precision sorts as a reader expects:
+
+    >>> dates = [PartialDate(2018), None, PartialDate(2018, 2), Period(PartialDate(2017), None)]
+    >>> [str(d) for d in sorted(dates, key=date_key)]
+    ['2017/..', '2018', '2018-02', 'None']
+    """
+    if date is None:
+        return UNDATED
+    return (False, *date.bounds())

@@ -1,7 +1,10 @@
 """The exceptions `belatam` raises, all under `BelatamError`.
 
 Each is also a subclass of the built-in a caller would expect (``LookupError``,
-``ValueError``, ``TypeError``), so ``except LookupError`` keeps working.
+``ValueError``, ``TypeError``), so ``except LookupError`` keeps working. Every
+one survives pickling (a process pool, a cache) with its message and its
+attributes, and quotes what it was given in at most ``QUOTE`` characters, so a
+huge input never makes a huge message.
 """
 
 from __future__ import annotations
@@ -9,26 +12,69 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "QUOTE",
+    "AmbiguousKeyError",
     "BelatamError",
     "DataError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingFolderError",
     "UnknownKeyError",
+    "quote",
 ]
+
+QUOTE = 80
+"""The longest quotation of an input in an error message, in characters."""
+
+
+def quote(value: object, limit: int = QUOTE) -> str:
+    """``repr(value)``, cut in the middle to at most ``limit`` characters.
+
+    >>> quote("x" * 1000)[:12], len(quote("x" * 1000))
+    ("'xxxxxxxxxxx", 80)
+    """
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not hide the real error
+        text = f"<{type(value).__name__} object>"
+    if len(text) <= limit:
+        return text
+    keep = limit - 1
+    return f"{text[: keep - keep // 3]}…{text[-(keep // 3) :]}"
 
 
 class BelatamError(Exception):
     """The base of every error raised by `belatam`."""
 
 
+class InvalidValueError(BelatamError, ValueError):
+    """A value of the right type that can never be valid (``year=-5``, ``kind="palace"``).
+
+    ``field`` names the record field a record's own check refused, where one did.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidTypeError(BelatamError, TypeError):
+    """An argument of the wrong type (``year="2018"``)."""
+
+
 class UnknownKeyError(BelatamError, LookupError):
-    """A well-formed key (a name, an id, a year) that the data does not hold."""
+    """A well-formed key (a name, an id, a year) that the data does not hold.
+
+    ``parameter`` and ``value`` say what was asked; ``known`` holds the valid
+    keys where they are few (the years with trade figures), else nothing.
+    """
 
     def __init__(self, parameter: str, value: object, known: Iterable[object] = (), *, hint: str = "") -> None:
         self.parameter = parameter
         self.value = value
         self.known = tuple(known)
-        message = f"{parameter}={value!r} is not in the data"
+        self.hint = hint
+        message = f"{parameter}={quote(value)} is not in the data"
         if hint:
             message += f"; {hint}"
         elif self.known:
@@ -40,13 +86,19 @@ class UnknownKeyError(BelatamError, LookupError):
     def __str__(self) -> str:  # LookupError would quote the message like a key
         return str(self.args[0])
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, self.__dict__))
 
-class InvalidValueError(BelatamError, ValueError):
-    """A value of the right type that can never be valid (``year=-5``)."""
 
+class AmbiguousKeyError(UnknownKeyError):
+    """A key that matches several records; ``matches`` holds their ids, which are unambiguous."""
 
-class InvalidTypeError(BelatamError, TypeError):
-    """An argument of the wrong type (``year="2018"``)."""
+    def __init__(self, parameter: str, value: object, matches: Iterable[str]) -> None:
+        self.matches = tuple(matches)
+        super().__init__(
+            parameter, value, hint=f"it matches {len(self.matches)} records: {', '.join(self.matches)}; give an id"
+        )
+        self.args = (f"{parameter}={quote(value)} is ambiguous; it matches {', '.join(self.matches)}; give an id",)
 
 
 class DataError(BelatamError, ValueError):
@@ -62,7 +114,22 @@ class DataError(BelatamError, ValueError):
         self.problem = problem
         where = file
         if record is not None:
-            where += f", record {record}"
+            where += f", record {quote(record, 60)[1:-1] if isinstance(record, str) else record}"
         if field is not None:
-            where += f", field {field!r}"
+            where += f", field {quote(field, 60)}"
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+class MissingFolderError(BelatamError, FileNotFoundError):
+    """A data folder that does not exist (also a `FileNotFoundError`)."""
+
+
+def _rebuild(cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]) -> BaseException:
+    """Unpickle an error whose ``__init__`` takes other arguments than its ``args``."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error

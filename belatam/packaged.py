@@ -1,37 +1,25 @@
 """The query helpers on the data shipped in the wheel.
 
-Nothing is read at import: the first call loads, validates and indexes the
-packaged data once, under a lock, and every helper then asks that `Dataset`.
-Each helper has the signature and meaning of the `Dataset` method it calls.
+Nothing is read at import. The first call makes the packaged `Dataset`
+(once, under a lock); each record type is read the first time a query needs
+it. Every helper here is made from the `Dataset` method of the same name by
+``_packaged``: it has the method's signature, docstring and static type, and
+asks the packaged data set.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from belatam.model import (
-    Agreement,
-    Country,
-    Event,
-    EventKind,
-    Membership,
-    MembershipRole,
-    Mission,
-    MissionKind,
-    Organization,
-    OrganizationKind,
-    Partnership,
-    Person,
-    Source,
-    Statement,
-    Topic,
-    TradeFigures,
-)
+from belatam.errors import InvalidTypeError, quote
 from belatam.queries import Dataset
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    import os
 
 __all__ = [
     "agreement",
@@ -50,138 +38,85 @@ __all__ = [
     "partnerships",
     "people",
     "person",
+    "record",
     "source",
     "sources",
     "statements",
     "trade",
 ]
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 _lock = threading.Lock()
-_packaged: Dataset | None = None
+_data: Dataset | None = None
 
 
 def dataset() -> Dataset:
-    """The packaged data set, loaded and indexed on first use."""
-    global _packaged
-    if _packaged is None:
+    """The packaged data set (made on first use; every helper of `belatam` asks it)."""
+    global _data
+    if _data is None:
         with _lock:
-            if _packaged is None:
+            if _data is None:
                 from belatam.loader import load_packaged
 
-                _packaged = load_packaged()
-    return _packaged
+                _data = load_packaged()
+    return _data
 
 
-def load(path: str | Path) -> Dataset:
-    """A `Dataset` read from a folder of data files shaped like the packaged ones."""
+def given_or_packaged(data: object) -> Dataset:
+    """``data`` when it is a `Dataset`, the packaged data set when it is None; else a `TypeError`."""
+    if data is None:
+        return dataset()
+    if not isinstance(data, Dataset):
+        raise InvalidTypeError(f"data must be a belatam.Dataset or None, not {type(data).__name__}: {quote(data)}")
+    return data
+
+
+def load(path: str | os.PathLike[str]) -> Dataset:
+    """A `Dataset` read from a folder of data files shaped like the packaged ones.
+
+    Each ``<kind>.json`` holds a JSON list of records of its type; a file that
+    is absent counts as empty, but the folder must hold at least one of them.
+    Anything malformed, unknown or inconsistent raises `DataError` naming the
+    file, the record and the field; a folder that does not exist is a
+    `MissingFolderError` (a `FileNotFoundError`) naming it.
+    """
     from belatam.loader import load as load_folder
 
     return load_folder(path)
 
 
-def countries(*, relations: bool | None = None, subregion: str | None = None) -> tuple[Country, ...]:
-    """The 33 states of the region, sorted by name. See `Dataset.countries`."""
-    return dataset().countries(relations=relations, subregion=subregion)
+def _packaged(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
+    """The helper that calls ``method`` on the packaged data set, with the method's signature and docstring."""
+
+    def helper(*args: P.args, **kwargs: P.kwargs) -> R:
+        return method(dataset(), *args, **kwargs)
+
+    functools.update_wrapper(helper, method, assigned=("__name__", "__qualname__", "__doc__"), updated=())
+    helper.__qualname__ = helper.__name__
+    helper.__module__ = "belatam"
+    signature = inspect.signature(method)
+    helper.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    return helper
 
 
-def country(key: str | Country) -> Country:
-    """One state by code, name or alias. See `Dataset.country`."""
-    return dataset().country(key)
-
-
-def partners(*, strategic: bool | None = None) -> tuple[Country, ...]:
-    """The states the source calls partners. See `Dataset.partners`."""
-    return dataset().partners(strategic=strategic)
-
-
-def partnerships(*, country: str | Country | None = None, strategic: bool | None = None) -> tuple[Partnership, ...]:
-    """The partnership records. See `Dataset.partnerships`."""
-    return dataset().partnerships(country=country, strategic=strategic)
-
-
-def missions(
-    *,
-    sending: str | Country | None = None,
-    receiving: str | Country | None = None,
-    kind: MissionKind | str | None = None,
-) -> tuple[Mission, ...]:
-    """Diplomatic missions in both directions. See `Dataset.missions`."""
-    return dataset().missions(sending=sending, receiving=receiving, kind=kind)
-
-
-def agreements(*, country: str | Country | None = None, year: int | None = None) -> tuple[Agreement, ...]:
-    """Signed agreements in date order. See `Dataset.agreements`."""
-    return dataset().agreements(country=country, year=year)
-
-
-def agreement(id: str) -> Agreement:
-    """One agreement by id."""
-    return dataset().agreement(id)
-
-
-def events(
-    *,
-    country: str | Country | None = None,
-    year: int | None = None,
-    kind: EventKind | str | None = None,
-    person: str | Person | None = None,
-) -> tuple[Event, ...]:
-    """Events in date order. See `Dataset.events`."""
-    return dataset().events(country=country, year=year, kind=kind, person=person)
-
-
-def event(id: str) -> Event:
-    """One event by id."""
-    return dataset().event(id)
-
-
-def people(*, country: str | Country | None = None) -> tuple[Person, ...]:
-    """The people the source names. See `Dataset.people`."""
-    return dataset().people(country=country)
-
-
-def person(key: str) -> Person:
-    """One person by id, name or alias."""
-    return dataset().person(key)
-
-
-def organizations(
-    *, kind: OrganizationKind | str | None = None, country: str | Country | None = None
-) -> tuple[Organization, ...]:
-    """Organisations sorted by name. See `Dataset.organizations`."""
-    return dataset().organizations(kind=kind, country=country)
-
-
-def organization(key: str) -> Organization:
-    """One organisation by id or name."""
-    return dataset().organization(key)
-
-
-def memberships(
-    *,
-    organization: str | Organization | None = None,
-    member: str | Country | Organization | None = None,
-    role: MembershipRole | str | None = None,
-) -> tuple[Membership, ...]:
-    """Memberships and observer statuses. See `Dataset.memberships`."""
-    return dataset().memberships(organization=organization, member=member, role=role)
-
-
-def statements(*, country: str | Country | None = None, topic: Topic | str | None = None) -> tuple[Statement, ...]:
-    """The source's aims and assessments in our words. See `Dataset.statements`."""
-    return dataset().statements(country=country, topic=topic)
-
-
-def trade(year: int) -> TradeFigures:
-    """Trade figures for one year. See `Dataset.trade`."""
-    return dataset().trade(year)
-
-
-def sources() -> tuple[Source, ...]:
-    """The source documents."""
-    return dataset().sources()
-
-
-def source(id: str) -> Source:
-    """One source document by id."""
-    return dataset().source(id)
+countries = _packaged(Dataset.countries)
+country = _packaged(Dataset.country)
+partners = _packaged(Dataset.partners)
+partnerships = _packaged(Dataset.partnerships)
+missions = _packaged(Dataset.missions)
+agreements = _packaged(Dataset.agreements)
+agreement = _packaged(Dataset.agreement)
+events = _packaged(Dataset.events)
+event = _packaged(Dataset.event)
+people = _packaged(Dataset.people)
+person = _packaged(Dataset.person)
+organizations = _packaged(Dataset.organizations)
+organization = _packaged(Dataset.organization)
+memberships = _packaged(Dataset.memberships)
+statements = _packaged(Dataset.statements)
+trade = _packaged(Dataset.trade)
+sources = _packaged(Dataset.sources)
+source = _packaged(Dataset.source)
+record = _packaged(Dataset.record)

@@ -19,10 +19,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from belatam.dates import PartialDate, Period
-from belatam.errors import InvalidTypeError
 from belatam.extras import require
-from belatam.model import EventKind, MissionKind
-from belatam.queries import HOME, Dataset
+from belatam.model.countries import HOME
+from belatam.model.events import EventKind
+from belatam.model.missions import MissionKind
+from belatam.packaged import given_or_packaged
+from belatam.queries import Dataset
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -54,16 +56,6 @@ def _label(kind: EventKind | MissionKind) -> str:
 
 def _require() -> None:
     require("matplotlib", "plot")
-
-
-def _data(data: object) -> Dataset:
-    if data is None:
-        from belatam.packaged import dataset
-
-        return dataset()
-    if not isinstance(data, Dataset):
-        raise InvalidTypeError(f"data must be a belatam.Dataset or None, not {type(data).__name__}: {data!r}")
-    return data
 
 
 def _axes(ax: Axes | None, rows: int) -> Axes:
@@ -108,7 +100,7 @@ def timeline(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
     from matplotlib.lines import Line2D
     from matplotlib.ticker import MaxNLocator
 
-    data = _data(data)
+    data = given_or_packaged(data)
     events = data.events()
     dated = [e for e in events if e.date is not None]
     codes = sorted({c for e in dated for c in e.countries}, key=lambda c: (data.country(c).name, c))
@@ -166,7 +158,7 @@ def missions_chart(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
     _require()
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-    data = _data(data)
+    data = given_or_packaged(data)
     missions = data.missions()
     others = {m.receiving if m.sending == HOME else m.sending for m in missions} - {HOME}
     states = sorted((data.country(c) for c in others), key=lambda c: c.name)
@@ -191,7 +183,7 @@ def missions_chart(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
         widest = max(widest, *done) if done else widest
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(list(ys), [c.name for c in states])
-    ax.set_ylim(len(states) - 0.5, -0.5)
+    ax.set_ylim(max(len(states), 1) - 0.5, -0.5)  # no states: an empty row, not a singular axis
     ax.set_xlim(-widest - 0.5, widest + 0.5)
     ax.xaxis.set_major_locator(MultipleLocator(1))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))

@@ -31,22 +31,21 @@ from pathlib import Path
 
 import attrs
 
-from belatam.arguments import fold
-from belatam.checks import record_label
 from belatam.dates import PartialDate, Period
-from belatam.model import (
-    Agreement,
-    Country,
-    Event,
-    Membership,
-    Mission,
-    Organization,
-    Partnership,
-    Person,
-    Statement,
-    TradeFigures,
-)
-from belatam.queries import HOME, Dataset
+from belatam.model.agreements import Agreement
+from belatam.model.countries import HOME, Country
+from belatam.model.events import Event
+from belatam.model.memberships import Membership
+from belatam.model.missions import Mission
+from belatam.model.organizations import Organization
+from belatam.model.partnerships import Partnership
+from belatam.model.people import Person
+from belatam.model.schema import describe
+from belatam.model.statements import Statement
+from belatam.model.trade import TradeFigures
+from belatam.packaged import given_or_packaged
+from belatam.queries import Dataset
+from belatam.text import fold
 
 __all__ = ["VerificationReport", "paragraphs", "verify_source"]
 
@@ -197,9 +196,7 @@ def verify_source(path: str | Path, *, data: Dataset | None = None, source: str 
     """
     import hashlib
 
-    from belatam.packaged import dataset
-
-    data = data if data is not None else dataset()
+    data = given_or_packaged(data)
     raw = Path(path).read_bytes()
     if source is None:
         hashed = [s.id for s in data.sources() if s.sha256]
@@ -223,7 +220,7 @@ def verify_source(path: str | Path, *, data: Dataset | None = None, source: str 
             if not refs:
                 continue
             checked += len(refs)
-            label = record_label(record, 0)
+            label = describe(type(record)).label(record, 0)
             bad = [n for n in refs if not 1 <= n <= len(blocks)]
             if bad:
                 problems.append(f"{label}: cites paragraph {bad[0]}, the text has {len(blocks)}")

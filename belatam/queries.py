@@ -1,116 +1,249 @@
-"""A validated, indexed data set (`Dataset`) and the queries on it.
+"""A data set (`Dataset`): every record, in query order, with the indexes the queries use.
 
-`Dataset` holds every record in deterministic order with the indexes the
-queries need. It is built once (by the loader, or directly from records) and
-never changes. Every query returns a tuple; filters are keyword-only and
+A `Dataset` holds one table per record type. A table keeps its records in
+their fixed order (the class's ``ORDER``, or by date, or by identity), maps
+each identity and each folded look-up key to its record, and builds, on the
+first query that needs it, one bucket of records per value of a filter, so a
+query scans only its smallest bucket: its cost follows its answer.
+
+Built from records (``Dataset(events=...)``) or by `belatam.load`, a data set
+is checked whole (`belatam.integrity`) before it is used. The packaged one
+builds each table on first use, so a query reads and builds only the record
+types it needs; that data is checked whole by the test suite instead.
+
+Every query returns a tuple (a `Results`); filters are keyword-only, each
+takes one value or an iterable of them (any of them matches), and filters
 combine with AND.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from belatam.arguments import check_bool, check_enum, check_key, check_year, fold
-from belatam.checks import FILES, SUBREGIONS, validate
-from belatam.dates import LAST, DateLike, Day
-from belatam.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
-from belatam.index import OPEN, Index, Results, years_of
-from belatam.model import (
-    Agreement,
-    Country,
-    Event,
-    EventKind,
-    Membership,
-    MembershipRole,
-    Mission,
-    MissionKind,
-    Organization,
-    OrganizationKind,
-    Partnership,
-    Person,
-    Source,
-    Statement,
-    Topic,
-    TradeFigures,
-)
+from belatam.arguments import check_bool, check_enum, check_key, check_year, day_range, each
+from belatam.dates import Day, date_key
+from belatam.errors import AmbiguousKeyError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
+from belatam.model import KINDS, Kind, record_type
+from belatam.model.countries import HOME
+from belatam.model.schema import Field, RecordType, describe
+from belatam.results import Results
+from belatam.text import fold
 
-__all__ = ["HOME", "Dataset"]
+if TYPE_CHECKING:
+    import datetime
 
-HOME = "BY"
-"""The alpha-2 code of Belarus, the state every relation here is with."""
+    from belatam.dates import DateLike, PartialDate
+    from belatam.model.agreements import Agreement
+    from belatam.model.countries import Country
+    from belatam.model.events import Event, EventKind
+    from belatam.model.memberships import Membership, MembershipRole
+    from belatam.model.missions import Mission, MissionKind
+    from belatam.model.organizations import Organization, OrganizationKind
+    from belatam.model.partnerships import Partnership
+    from belatam.model.people import Person
+    from belatam.model.record import Record
+    from belatam.model.sources import Source
+    from belatam.model.statements import Statement, Topic
+    from belatam.model.trade import TradeFigures
+
+__all__ = ["Dataset", "Query", "query"]
+
+_EMPTY: Results[Any] = Results()
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-class _Identified(Protocol):
+class Query:
+    """What a `Dataset` method answers with: records of ``kind``, one (a look-up) or many (a query).
+
+    ``filters`` is the record type whose fields its filter parameters are (by
+    default ``kind``); ``kind`` is None for `Dataset.record`, which finds any.
+    The command line makes a subcommand of every method that has one, with
+    options from its signature and the schema.
+    """
+
+    __slots__ = ("filters", "kind", "one")
+
+    def __init__(self, kind: Kind | None, one: bool, filters: Kind | None) -> None:
+        self.kind = kind
+        self.one = one
+        self.filters = filters or kind
+
+
+def query(kind: Kind | None, *, one: bool = False, filters: Kind | None = None) -> Callable[[F], F]:
+    """Mark a `Dataset` method as a query of ``kind`` (see `Query`)."""
+
+    def mark(method: F) -> F:
+        method.__belatam__ = Query(kind, one, filters)  # type: ignore[attr-defined]
+        return method
+
+    return mark
+
+
+class _Table:
+    """The records of one kind in query order, with look-up maps and filter buckets built on demand."""
+
+    __slots__ = ("_buckets", "_long", "_lookup", "_years", "identity", "kind", "rank", "records", "schema")
+
+    def __init__(self, kind: Kind, records: Sequence[Any], dataset: Dataset) -> None:
+        self.kind = kind
+        self.schema = schema = describe(record_type(kind))
+        assert schema.identity is not None
+        name = schema.identity.name
+        self.records: Results[Any] = Results(sorted(records, key=_order(kind, schema, dataset)), schema.cls)
+        self.identity = {getattr(r, name): r for r in self.records}
+        self.rank = {getattr(r, name): i for i, r in enumerate(self.records)}
+        self._lookup: dict[str, Any] | None = None
+        self._buckets: dict[str, dict[Any, Results[Any]]] = {}
+        self._years: dict[int, list[Any]] | None = None
+        self._long: list[Any] = []
+
     @property
-    def id(self) -> str: ...
+    def lookup(self) -> dict[str, Any]:
+        """Each folded look-up key (a name, an alias, a code) and the record it finds, built on first use."""
+        if self._lookup is None:
+            found: dict[str, Any] = {}
+            for record in self.records:
+                for field in self.schema.lookups:
+                    for value in field.values(record):
+                        found.setdefault(fold(value), record)
+            self._lookup = found
+        return self._lookup
+
+    def bucket(self, field: Field, value: Any) -> Results[Any]:
+        """The records whose ``field`` holds ``value``, in query order."""
+        buckets = self._buckets.get(field.name)
+        if buckets is None:
+            lists: dict[Any, list[Any]] = {}
+            for record in self.records:
+                for item in set(field.values(record)):
+                    lists.setdefault(item, []).append(record)
+            buckets = self._buckets[field.name] = {k: Results(v, self.schema.cls) for k, v in lists.items()}
+        return buckets.get(value, _EMPTY)
+
+    def in_year(self, field: Field, year: int) -> list[Any]:
+        """The records whose date (``field``) may fall in ``year``, in query order."""
+        if self._years is None:  # built once; two threads may both build it, to the same result
+            years: dict[int, list[Any]] = {}
+            spanning: list[Any] = []
+            for record in self.records:
+                date = getattr(record, field.name)
+                if date is None:
+                    continue
+                (first, _, _), (last, _, _) = date.bounds()
+                if first == last:
+                    years.setdefault(first, []).append(record)
+                else:  # spans several years or has an open end: tested one by one (they are few)
+                    spanning.append(record)
+            self._long = spanning
+            self._years = years
+        found = self._years.get(year, [])
+        overlapping = [r for r in self._long if getattr(r, field.name).overlaps_year(year)]
+        return self.merge(found, overlapping) if overlapping else found
+
+    def merge(self, *groups: Iterable[Any]) -> list[Any]:
+        """Records of several groups, once each, in query order."""
+        assert self.schema.identity is not None
+        name, rank = self.schema.identity.name, self.rank
+        unique = {getattr(r, name): r for group in groups for r in group}
+        return [unique[k] for k in sorted(unique, key=rank.__getitem__)]
 
 
-Rec = TypeVar("Rec", bound=_Identified)
-_UNDATED = (True, LAST, LAST)
+def _order(kind: Kind, schema: RecordType, dataset: Dataset) -> Callable[[Any], tuple[Any, ...]]:
+    """The sort key of a record type: its class's ``ORDER`` fields, else its date, then its identity."""
+    assert schema.identity is not None
+    names: tuple[str, ...] = getattr(schema.cls, "ORDER", ())
+    if not names:
+        names = (schema.when.name, schema.identity.name) if schema.when else (schema.identity.name,)
+    parts = [_key(schema.field(name), kind, dataset) for name in names]
+    return lambda record: tuple(part(record) for part in parts)
 
 
-def date_key(date: DateLike | None) -> tuple[bool, Day, Day]:
-    """Sort key of a date: the start of its interval, then its end; undated last."""
-    if date is None:
-        return _UNDATED
-    return (False, *date.bounds())
+def _key(field: Field, kind: Kind, dataset: Dataset) -> Callable[[Any], Any]:
+    """How one field orders records: dates by interval, names folded, references by the target's order."""
+    name = field.name
+    if field.kind == "date":
+        cache: dict[Any, Any] = {}
+
+        def by_date(record: Any) -> Any:
+            date = getattr(record, name)
+            found = cache.get(date)
+            if found is None:
+                found = cache[date] = date_key(date)
+            return found
+
+        return by_date
+    if field.refers and not field.many and kind not in field.refers:
+        tables = [dataset._table(target) for target in field.refers]  # type: ignore[arg-type]
+
+        def by_target(record: Any) -> Any:
+            value = getattr(record, name)
+            for position, table in enumerate(tables):
+                if value in table.rank:
+                    return (position, table.rank[value])
+            return (len(tables), value)
+
+        return by_target
+    if field.kind == "records":  # citations: the first one's source (in the sources' order), then its paragraph
+        sources = dataset._table("sources")
+
+        def by_citation(record: Any) -> Any:
+            refs = getattr(record, name)
+            if not refs:
+                return (1, 0, 0)
+            first = refs[0]
+            return (0, sources.rank.get(first.source, len(sources.rank)), first.paragraph or 0)
+
+        return by_citation
+    if field.kind == "vocabulary":
+        return lambda record: getattr(record, name).value
+    if field.kind == "text":
+        return lambda record: (getattr(record, name) is None, fold(getattr(record, name) or ""))
+    return lambda record: getattr(record, name)
 
 
-def _matches_year(date: DateLike | None, year: int) -> bool:
-    return date is not None and date.overlaps_year(year)
+def _check_records(kind: Kind, records: Iterable[object]) -> tuple[Any, ...]:
+    cls = record_type(kind)
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InvalidTypeError(f"{kind} must be an iterable of {cls.__name__} records, not {type(records).__name__}")
+    found = tuple(records)
+    for position, record in enumerate(found):
+        if type(record) is not cls:
+            raise InvalidTypeError(
+                f"{kind}[{position}] must be a {cls.__name__}, not {type(record).__name__}: {quote(record)}"
+            )
+    return found
 
 
 class Dataset:
-    """Every record of one data set, validated and indexed.
+    """Every record of one data set, checked and indexed.
 
-    Build one from records (each argument a sequence of one record type), or
-    get one from `belatam.load` or `belatam.dataset`.
+    Build one from records, each argument any iterable of one record type
+    (``Dataset(countries=[...], events=[...])``), or get one from
+    `belatam.load` or `belatam.dataset`. It never changes once built. Two
+    data sets are equal when they hold the same records.
     """
 
-    __slots__ = (
-        "_agreement_index",
-        "_agreements",
-        "_countries",
-        "_country_exact",
-        "_country_keys",
-        "_event_index",
-        "_events",
-        "_ids",
-        "_membership_index",
-        "_memberships",
-        "_mission_index",
-        "_missions",
-        "_org_keys",
-        "_organization_index",
-        "_organizations",
-        "_partnerships",
-        "_people",
-        "_people_index",
-        "_person_keys",
-        "_region",
-        "_sources",
-        "_statement_index",
-        "_statements",
-        "_trade",
-    )
+    __slots__ = ("_lock", "_read", "_tables")
 
     def __init__(
         self,
         *,
-        sources: Sequence[Source] = (),
-        countries: Sequence[Country] = (),
-        missions: Sequence[Mission] = (),
-        partnerships: Sequence[Partnership] = (),
-        people: Sequence[Person] = (),
-        organizations: Sequence[Organization] = (),
-        memberships: Sequence[Membership] = (),
-        agreements: Sequence[Agreement] = (),
-        events: Sequence[Event] = (),
-        statements: Sequence[Statement] = (),
-        trade: Sequence[TradeFigures] = (),
+        sources: Iterable[Source] = (),
+        countries: Iterable[Country] = (),
+        missions: Iterable[Mission] = (),
+        partnerships: Iterable[Partnership] = (),
+        people: Iterable[Person] = (),
+        organizations: Iterable[Organization] = (),
+        memberships: Iterable[Membership] = (),
+        agreements: Iterable[Agreement] = (),
+        events: Iterable[Event] = (),
+        statements: Iterable[Statement] = (),
+        trade: Iterable[TradeFigures] = (),
     ) -> None:
-        given: dict[str, Sequence[object]] = {
+        given = {
             "sources": sources,
             "countries": countries,
             "missions": missions,
@@ -123,416 +256,415 @@ class Dataset:
             "statements": statements,
             "trade": trade,
         }
-        for name, records in given.items():
-            for index, record in enumerate(records):
-                if not isinstance(record, FILES[name]):
-                    raise InvalidTypeError(
-                        f"{name}[{index}] must be a {FILES[name].__name__}, not {type(record).__name__}: {record!r}"
-                    )
-        validate(given)
-        self._sources = Results(sorted(sources, key=lambda s: s.id))
-        self._countries = Results(sorted(countries, key=lambda c: (fold(c.name), c.code)))
-        self._region = Results(c for c in self._countries if c.code != HOME)
-        self._missions = Results(sorted(missions, key=lambda m: m.id))
-        names = {c.code: fold(c.name) for c in countries}
-        self._partnerships = Results(sorted(partnerships, key=lambda p: (names.get(p.country, p.country), p.id)))
-        self._people = Results(sorted(people, key=lambda p: (fold(p.name), p.id)))
-        self._organizations = Results(sorted(organizations, key=lambda o: (fold(o.name), o.id)))
-        self._memberships = Results(sorted(memberships, key=lambda m: (m.organization, m.role.value, m.member, m.id)))
-        keys: dict[DateLike | None, tuple[bool, Day, Day]] = {}
+        tables: dict[Kind, tuple[Any, ...]] = {kind: _check_records(kind, given[kind]) for kind in KINDS}
+        from belatam.integrity import check
 
-        def cached_key(date: DateLike | None) -> tuple[bool, Day, Day]:
-            found = keys.get(date)
-            if found is None:
-                found = keys[date] = date_key(date)
-            return found
+        check(tables)
+        self._setup(tables.__getitem__)
 
-        self._agreements = Results(sorted(agreements, key=lambda a: (cached_key(a.signed), a.id)))
-        self._events = Results(sorted(events, key=lambda e: (cached_key(e.date), e.id)))
-        self._statements = Results(sorted(statements, key=lambda s: (_first_paragraph(s), s.id)))
-        self._trade = {t.year: t for t in trade}
-        self._event_index = Index(
-            self._events,
-            {
-                "country": lambda e: e.countries,
-                "year": lambda e: years_of(e.date),
-                "kind": lambda e: (e.kind,),
-                "person": lambda e: e.participants,
-                "country_year": lambda e: [(c, y) for c in e.countries for y in years_of(e.date)],
-            },
-        )
-        self._mission_index = Index(
-            self._missions,
-            {"sending": lambda m: (m.sending,), "receiving": lambda m: (m.receiving,), "kind": lambda m: (m.kind,)},
-        )
-        self._agreement_index = Index(
-            self._agreements, {"country": lambda a: a.parties, "year": lambda a: years_of(a.signed)}
-        )
-        self._organization_index = Index(
-            self._organizations, {"kind": lambda o: (o.kind,), "country": lambda o: (o.country,)}
-        )
-        self._membership_index = Index(
-            self._memberships,
-            {
-                "organization": lambda m: (m.organization,),
-                "member": lambda m: (m.member,),
-                "role": lambda m: (m.role,),
-            },
-        )
-        self._statement_index = Index(
-            self._statements, {"country": lambda s: s.countries, "topic": lambda s: (s.topic,)}
-        )
-        self._people_index = Index(self._people, {"country": lambda p: {r.country for r in p.roles}})
-        self._country_keys = _country_index(self._countries)
-        self._country_exact = {k: c for c in self._countries for k in (c.code, c.alpha3, c.numeric, c.name)}
-        self._person_keys = _name_index(self._people, lambda p: (p.name, *p.aliases))
-        self._org_keys = _name_index(self._organizations, lambda o: (o.name,))
-        self._ids: dict[str, object] = {
-            str(getattr(r, "id", None)): r
-            for name, records in self.records().items()
-            if name not in ("countries", "trade")
-            for r in records
-        }
+    def _setup(self, read: Callable[[Kind], Sequence[Any]]) -> None:
+        self._read = read
+        self._tables: dict[Kind, _Table] = {}
+        self._lock = threading.RLock()
+
+    @classmethod
+    def _lazy(cls, read: Callable[[Kind], Sequence[Any]]) -> Dataset:
+        """A data set whose tables are read and built on first use (for data checked elsewhere)."""
+        dataset = cls.__new__(cls)
+        dataset._setup(read)
+        return dataset
+
+    def _table(self, kind: Kind) -> _Table:
+        table = self._tables.get(kind)
+        if table is None:
+            with self._lock:
+                table = self._tables.get(kind)
+                if table is None:
+                    table = self._tables[kind] = _Table(kind, self._read(kind), self)
+        return table
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (self.records(),))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self.records() == other.records()
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{name}={count}" for name, count in self.counts().items())
+        counts = ", ".join(f"{kind}={count}" for kind, count in self.counts().items())
         return f"<belatam.Dataset {counts}>"
 
-    def counts(self) -> dict[str, int]:
-        """How many records of each type, by data-file name."""
-        return {name: len(records) for name, records in self.records().items()}
+    def records(self) -> dict[Kind, tuple[Record, ...]]:
+        """Every record, by record type (Belarus included among the countries), each in query order."""
+        return {kind: self._table(kind).records for kind in KINDS}
 
-    def records(self) -> dict[str, tuple[object, ...]]:
-        """Every record, by data-file name (Belarus included among countries)."""
-        return {
-            "sources": self._sources,
-            "countries": self._countries,
-            "missions": self._missions,
-            "partnerships": self._partnerships,
-            "people": self._people,
-            "organizations": self._organizations,
-            "memberships": self._memberships,
-            "agreements": self._agreements,
-            "events": self._events,
-            "statements": self._statements,
-            "trade": tuple(self._trade[year] for year in sorted(self._trade)),
-        }
+    def counts(self) -> dict[Kind, int]:
+        """How many records of each type."""
+        return {kind: len(records) for kind, records in self.records().items()}
 
     # -- resolving arguments -------------------------------------------------
 
-    def _country_code(self, parameter: str, value: object) -> str:
-        if isinstance(value, Country):
-            return value.code
-        return self._country(parameter, value).code
+    def _resolve(self, parameter: str, field: Field, value: object) -> set[Any]:
+        """The field values a filter argument stands for (one value or an iterable of them)."""
+        if field.kind == "boolean":
+            return {check_bool(parameter, value)}
+        values = each(parameter, value)
+        if field.vocabulary is not None:
+            return {check_enum(parameter, v, field.vocabulary) for v in values}
+        if field.choices:
+            return {self._choice(parameter, field.choices, v) for v in values}
+        if field.refers:
+            return {self._identity(parameter, field.refers, v) for v in values}
+        raise AssertionError(f"filter {parameter!r} on {field.name!r}: the schema gives no way to resolve it")
 
-    def _country(self, parameter: str, value: object) -> Country:
-        if isinstance(value, Country):
-            return value
-        if type(value) is str:
-            hit = self._country_exact.get(value)
-            if hit is not None:
-                return hit
-        key = check_key(parameter, value, "an ISO code (numeric as a string, '032'), a name or a Country")
-        found = self._country_keys.get(fold(key))
-        if found is None:
-            names = [c.name for c in self._countries]
-            close = _close(key, names, n=3, cutoff=0.6)
-            hint = (
-                f"did you mean {', '.join(map(repr, close))}?"
-                if close
-                else "give an ISO 3166-1 code or an English name"
-            )
-            raise UnknownKeyError(parameter, value, hint=hint)
+    def _choice(self, parameter: str, choices: tuple[str, ...], value: object) -> str:
+        key = check_key(parameter, value, "one of " + ", ".join(map(repr, choices)))
+        for choice in choices:
+            if fold(choice) == fold(key):
+                return choice
+        raise InvalidValueError(f"{parameter}={quote(value)} is not one of {', '.join(map(repr, choices))}")
+
+    def _identity(self, parameter: str, kinds: tuple[str, ...], value: object) -> Any:
+        """The identity of the record ``value`` names among ``kinds`` (a key, or the record itself)."""
+        classes = {record_type(kind): kind for kind in kinds}  # type: ignore[arg-type]
+        kind = classes.get(type(value))
+        if kind is not None:
+            table = self._table(kind)  # type: ignore[arg-type]
+            assert table.schema.identity is not None
+            key = getattr(value, table.schema.identity.name)
+            if table.identity.get(key) != value:
+                raise UnknownKeyError(parameter, key, hint=f"that {type(value).__name__} is not a record of this data")
+            return key
+        what = " or ".join(_what(k) for k in kinds)
+        key = check_key(parameter, value, what + " (an id, a code or a name), or the record")
+        found = [(k, r) for k in kinds if (r := self._find(k, key)) is not None]  # type: ignore[arg-type]
+        if len(found) > 1:
+            raise AmbiguousKeyError(parameter, value, [f"{k}:{self._id_of(k, r)}" for k, r in found])
+        if not found:
+            raise UnknownKeyError(parameter, value, hint=self._suggest(kinds, key))
+        kind_, record = found[0]
+        return self._id_of(kind_, record)
+
+    def _id_of(self, kind: str, record: object) -> Any:
+        identity = self._table(kind).schema.identity  # type: ignore[arg-type]
+        assert identity is not None
+        return getattr(record, identity.name)
+
+    def _find(self, kind: Kind, key: str) -> Any:
+        """The record of ``kind`` that ``key`` finds (its identity, or a folded look-up key), or None."""
+        table = self._table(kind)
+        found = table.identity.get(key)
+        if found is None and table.schema.lookups:
+            found = table.lookup.get(key)
+            if found is None:
+                found = table.lookup.get(fold(key))
         return found
 
-    def _person_id(self, parameter: str, value: object) -> str:
-        if isinstance(value, Person):
-            return value.id
-        if not isinstance(value, str):
-            check_key(parameter, value, "a person id, a name or a Person")
-        return self._person(parameter, str(value)).id
+    def _suggest(self, kinds: Iterable[str], key: str) -> str:
+        """Close matches among the names and ids of ``kinds``, for an error message."""
+        import difflib
 
-    def _organization_id(self, parameter: str, value: object) -> str:
-        if isinstance(value, Organization):
-            return value.id
-        if not isinstance(value, str):
-            check_key(parameter, value, "an organization id, a name or an Organization")
-        return self._organization(parameter, str(value)).id
+        names: dict[str, str] = {}
+        for kind in kinds:
+            table = self._table(kind)  # type: ignore[arg-type]
+            for record in table.records:
+                for field in (table.schema.identity, *table.schema.lookups):
+                    if field is not None:
+                        for value in field.values(record):
+                            if isinstance(value, str):
+                                names.setdefault(fold(value), value)
+        close = difflib.get_close_matches(fold(key), list(names), n=3, cutoff=0.75)
+        if close:
+            return "did you mean " + ", ".join(repr(names[c]) for c in close) + "?"
+        if "countries" in kinds:
+            return "give an ISO 3166-1 code, or a name as countries() lists them"
+        return f"see {', '.join(f'{k}()' for k in kinds)} for what the data holds"
+
+    def _lookup(self, kind: Kind, parameter: str, key: object) -> Any:
+        """One record of ``kind`` by a key (or the record itself)."""
+        table = self._table(kind)
+        return table.identity[self._identity(parameter, (kind,), key)]
+
+    # -- the generic query ---------------------------------------------------
+
+    def _select(
+        self,
+        kind: Kind,
+        filters: Mapping[str, object],
+        *,
+        year: object = None,
+        since: object = None,
+        until: object = None,
+        records: Sequence[Any] | None = None,
+    ) -> Results[Any]:
+        """The records of ``kind`` passing every given filter (None: not given), in query order."""
+        table = self._table(kind)
+        schema = table.schema
+        steps: list[tuple[Sequence[Any], Callable[[Any], bool]]] = []
+        for parameter, value in filters.items():
+            if value is None:
+                continue
+            field = schema.filters[parameter]
+            wanted = self._resolve(parameter, field, value)
+            buckets = [table.bucket(field, w) for w in wanted]
+            candidates: Sequence[Any] = buckets[0] if len(buckets) == 1 else table.merge(*buckets)
+            steps.append((candidates, _holds(field, wanted)))
+        if year is not None or since is not None or until is not None:
+            steps.append(self._dated(table, year, since, until))
+        if records is not None:
+            keep = set(map(id, records))
+            steps.append((records, lambda record: id(record) in keep))
+        if not steps:
+            return table.records
+        steps.sort(key=lambda step: len(step[0]))
+        smallest = steps[0][0]
+        tests = [test for _, test in steps]  # a step's candidates may hold more than its test keeps
+        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls)
+
+    def _dated(
+        self, table: _Table, year: object, since: object, until: object
+    ) -> tuple[Sequence[Any], Callable[[Any], bool]]:
+        """The candidates and the test of the ``year``/``since``/``until`` filters on a table's date."""
+        field = table.schema.when
+        assert field is not None
+        name = field.name
+        first: Day = (1, 1, 1)
+        last: Day = (9999, 12, 31)
+        candidates: Sequence[Any] = table.records
+        if since is not None or until is not None:
+            first, last = day_range(since, until)
+        if year is not None:
+            years = sorted({check_year("year", y) for y in each("year", year)})
+            candidates = table.merge(*(table.in_year(field, y) for y in years))
+
+            def in_years(date: DateLike) -> bool:
+                return any(date.overlaps_year(y) for y in years)
+
+        else:
+
+            def in_years(date: DateLike) -> bool:
+                return True
+
+        def test(record: Any) -> bool:
+            date = getattr(record, name)
+            return date is not None and date.overlaps(first, last) and in_years(date)
+
+        return candidates, test
 
     # -- look-ups by key -----------------------------------------------------
 
-    def country(self, key: str | Country) -> Country:
+    @query("countries", one=True)
+    def country(self, key: str | Country, /) -> Country:
         """One state by ISO alpha-2, alpha-3 or numeric code, English name or alias.
 
-        Matching ignores case, accents and punctuation; Belarus (``"BY"``) is found too.
+        Matching ignores case, accents and punctuation; Belarus (``"BY"``) is
+        found too. An unknown key is a `LookupError` with the closest names.
         """
-        return self._country("key", key)
+        return self._lookup("countries", "key", key)  # type: ignore[no-any-return]
 
-    def person(self, key: str) -> Person:
+    @query("people", one=True)
+    def person(self, key: str | Person, /) -> Person:
         """One person by id (``"per-makei"``), name or alias."""
-        return self._person("key", key)
+        return self._lookup("people", "key", key)  # type: ignore[no-any-return]
 
-    def _person(self, parameter: str, key: str) -> Person:
-        given = key
-        key = check_key(parameter, key, "a person id or name")
-        found = self._person_keys.get(key) or self._person_keys.get(fold(key))
-        if found is None:
-            raise UnknownKeyError(parameter, given, [p.id for p in self._people])
-        return found
-
-    def organization(self, key: str) -> Organization:
+    @query("organizations", one=True)
+    def organization(self, key: str | Organization, /) -> Organization:
         """One organisation by id (``"org-acs"``) or name."""
-        return self._organization("key", key)
+        return self._lookup("organizations", "key", key)  # type: ignore[no-any-return]
 
-    def _organization(self, parameter: str, key: str) -> Organization:
-        given = key
-        key = check_key(parameter, key, "an organization id or name")
-        found = self._org_keys.get(key) or self._org_keys.get(fold(key))
-        if found is None:
-            close = _close(key, [o.id for o in self._organizations], n=3, cutoff=0.6)
-            hint = f"did you mean {', '.join(map(repr, close))}?" if close else "see organizations() for the ids"
-            raise UnknownKeyError(parameter, given, hint=hint)
-        return found
-
-    def event(self, id: str) -> Event:
+    @query("events", one=True)
+    def event(self, id: str, /) -> Event:
         """One event by id."""
-        return self._by_id("id", id, Event, self._events)
+        return self._lookup("events", "id", id)  # type: ignore[no-any-return]
 
-    def agreement(self, id: str) -> Agreement:
+    @query("agreements", one=True)
+    def agreement(self, id: str, /) -> Agreement:
         """One agreement by id."""
-        return self._by_id("id", id, Agreement, self._agreements)
+        return self._lookup("agreements", "id", id)  # type: ignore[no-any-return]
 
-    def source(self, id: str) -> Source:
+    @query("sources", one=True)
+    def source(self, id: str, /) -> Source:
         """One source document by id."""
-        return self._by_id("id", id, Source, self._sources)
+        return self._lookup("sources", "id", id)  # type: ignore[no-any-return]
 
-    def _by_id(self, parameter: str, id: object, cls: type[Rec], pool: Sequence[Rec]) -> Rec:
-        key = check_key(parameter, id, f"the id of {cls.__name__.lower()} record")
-        found = self._ids.get(key)
-        if not isinstance(found, cls):
-            close = _close(key, [r.id for r in pool], n=3, cutoff=0.6)
-            hint = f"did you mean {', '.join(map(repr, close))}?" if close else f"{len(pool)} {cls.__name__} ids exist"
-            raise UnknownKeyError(parameter, id, hint=hint)
-        return found
+    @query(None, one=True)
+    def record(self, id: str, /) -> Record:
+        """Any record by its id (``"evt-..."``, ``"org-..."``, ``"src-..."``), or a country by its code."""
+        key = check_key("id", id, "the id of a record")
+        for kind in KINDS:
+            if kind == "trade":
+                continue
+            found = self._table(kind).identity.get(key)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+        raise UnknownKeyError("id", id, hint=self._suggest(["sources", "events", "agreements", "organizations"], key))
 
     # -- queries -------------------------------------------------------------
 
-    def countries(self, *, relations: bool | None = None, subregion: str | None = None) -> tuple[Country, ...]:
+    @query("countries")
+    def countries(
+        self, *, relations: bool | None = None, subregion: str | Iterable[str] | None = None
+    ) -> tuple[Country, ...]:
         """The 33 states of the region, sorted by name (Belarus is not listed).
 
-        ``relations=True`` keeps those with diplomatic relations at the source's
-        date; ``subregion`` is ``"Caribbean"``, ``"Central America"`` or ``"South America"``.
+        ``relations=True`` keeps those with diplomatic relations at the
+        source's date, ``False`` those without; ``subregion`` is
+        ``"Caribbean"``, ``"Central America"`` or ``"South America"``.
         """
-        result = self._region
-        if relations is not None:
-            wanted = check_bool("relations", relations)
-            result = Results(c for c in result if c.relations is wanted)
-        if subregion is not None:
-            key = check_key("subregion", subregion, "a sub-region name")
-            match = next((s for s in SUBREGIONS if fold(s) == fold(key)), None)
-            if match is None:
-                raise InvalidValueError(f"subregion={subregion!r} is not a sub-region; valid: {', '.join(SUBREGIONS)}")
-            result = Results(c for c in result if c.subregion == match)
-        return result
+        table = self._table("countries")
+        region = [c for c in table.records if c.code != HOME]
+        return self._select("countries", {"relations": relations, "subregion": subregion}, records=region)
 
+    @query("partnerships")
     def partnerships(
-        self, *, country: str | Country | None = None, strategic: bool | None = None
+        self, *, country: str | Country | Iterable[str | Country] | None = None, strategic: bool | None = None
     ) -> tuple[Partnership, ...]:
-        """The partnerships the source describes, sorted by country name."""
-        result = self._partnerships
-        if country is not None:
-            code = self._country_code("country", country)
-            result = Results(p for p in result if p.country == code)
-        if strategic is not None:
-            wanted = check_bool("strategic", strategic)
-            result = Results(p for p in result if p.strategic is wanted)
-        return result
+        """The partnerships the source describes, sorted by the partner's name."""
+        return self._select("partnerships", {"country": country, "strategic": strategic})
 
+    @query("countries", filters="partnerships")
     def partners(self, *, strategic: bool | None = None) -> tuple[Country, ...]:
         """The states the source calls partners of Belarus, sorted by name.
 
         ``strategic=True`` gives only the strategic partners, ``False`` the others.
         """
         codes = {p.country for p in self.partnerships(strategic=strategic)}
-        return Results(c for c in self._countries if c.code in codes)
+        countries = self._table("countries")
+        return Results([c for c in countries.records if c.code in codes], countries.schema.cls)
 
+    @query("missions")
     def missions(
         self,
         *,
-        sending: str | Country | None = None,
-        receiving: str | Country | None = None,
-        kind: MissionKind | str | None = None,
+        sending: str | Country | Iterable[str | Country] | None = None,
+        receiving: str | Country | Iterable[str | Country] | None = None,
+        kind: MissionKind | str | Iterable[MissionKind | str] | None = None,
     ) -> tuple[Mission, ...]:
-        """Diplomatic missions in both directions, sorted by id."""
-        index, filters = self._mission_index, []
-        if sending is not None:
-            code = self._country_code("sending", sending)
-            filters.append((index.bucket("sending", code), lambda m: m.sending == code))
-        if receiving is not None:
-            to = self._country_code("receiving", receiving)
-            filters.append((index.bucket("receiving", to), lambda m: m.receiving == to))
-        if kind is not None:
-            wanted = check_enum("kind", kind, MissionKind)
-            filters.append((index.bucket("kind", wanted), lambda m: m.kind is wanted))
-        return index.select(filters)
+        """Diplomatic missions in both directions, sorted by id.
 
-    def agreements(self, *, country: str | Country | None = None, year: int | None = None) -> tuple[Agreement, ...]:
-        """Signed agreements in date order; ``country`` is any party but Belarus too."""
-        index, filters = self._agreement_index, []
-        if country is not None:
-            code = self._country_code("country", country)
-            filters.append((index.bucket("country", code), lambda a: code in a.parties))
-        if year is not None:
-            wanted = check_year("year", year)
+        ``sending`` and ``receiving`` take a country (``"BY"`` for Belarus);
+        ``kind`` is ``"embassy"`` or ``"honorary_consulate"``.
+        """
+        return self._select("missions", {"sending": sending, "receiving": receiving, "kind": kind})
 
-            def signed_in(a: Agreement) -> bool:
-                return _matches_year(a.signed, wanted)
+    @query("agreements")
+    def agreements(
+        self,
+        *,
+        country: str | Country | Iterable[str | Country] | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
+    ) -> tuple[Agreement, ...]:
+        """Signed agreements in date order; ``country`` is any party, Belarus too.
 
-            filters.append((index.year("year", wanted, signed_in), signed_in))
-        return index.select(filters)
+        ``year`` keeps those signed in that year; ``since`` and ``until`` take
+        a date, an ISO date string (``"2018"``, ``"2018-06"``) or a
+        `PartialDate` and keep those whose signing date overlaps the span.
+        """
+        return self._select("agreements", {"country": country}, year=year, since=since, until=until)
 
+    @query("events")
     def events(
         self,
         *,
-        country: str | Country | None = None,
-        year: int | None = None,
-        kind: EventKind | str | None = None,
-        person: str | Person | None = None,
+        country: str | Country | Iterable[str | Country] | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
+        kind: EventKind | str | Iterable[EventKind | str] | None = None,
+        person: str | Person | Iterable[str | Person] | None = None,
     ) -> tuple[Event, ...]:
         """Events in date order (start, then end, then id; undated last).
 
         ``year`` keeps events whose date lies in that year or whose period
-        overlaps it; ``person`` takes an id, a name or a `Person`.
+        overlaps it; ``since`` and ``until`` take a date, an ISO date string
+        (``since="2018"`` is from 1 January 2018, ``until="2018-06"`` to 30
+        June) or a `PartialDate`, and keep events whose date overlaps the
+        span; ``person`` takes an id, a name or a `Person`. Undated events
+        pass no date filter.
         """
-        index, filters = self._event_index, []
-        if country is not None:
-            code = self._country_code("country", country)
-            filters.append((index.bucket("country", code), lambda e: code in e.countries))
-        if year is not None:
-            wanted = check_year("year", year)
+        filters = {"country": country, "kind": kind, "person": person}
+        return self._select("events", filters, year=year, since=since, until=until)
 
-            def in_year(e: Event) -> bool:
-                return _matches_year(e.date, wanted)
+    @query("people")
+    def people(self, *, country: str | Country | Iterable[str | Country] | None = None) -> tuple[Person, ...]:
+        """The people the source names, sorted by name; ``country`` is a state their posts serve."""
+        return self._select("people", {"country": country})
 
-            if country is None:
-                filters.append((index.year("year", wanted, in_year), in_year))
-            else:  # one bucket for the pair, so the cost follows the answer
-                pair = index.year("country_year", (code, wanted), in_year, (code, OPEN))
-                filters = [(pair, lambda e: code in e.countries and in_year(e))]
-        if kind is not None:
-            kind_ = check_enum("kind", kind, EventKind)
-            filters.append((index.bucket("kind", kind_), lambda e: e.kind is kind_))
-        if person is not None:
-            pid = self._person_id("person", person)
-            filters.append((index.bucket("person", pid), lambda e: pid in e.participants))
-        return index.select(filters)
-
-    def people(self, *, country: str | Country | None = None) -> tuple[Person, ...]:
-        """The people the source names, sorted by name; ``country`` they serve."""
-        if country is None:
-            return self._people
-        return self._people_index.bucket("country", self._country_code("country", country))
-
+    @query("organizations")
     def organizations(
-        self, *, kind: OrganizationKind | str | None = None, country: str | Country | None = None
+        self,
+        *,
+        kind: OrganizationKind | str | Iterable[OrganizationKind | str] | None = None,
+        country: str | Country | Iterable[str | Country] | None = None,
     ) -> tuple[Organization, ...]:
         """Organisations sorted by name; ``country`` is where they are or work."""
-        index, filters = self._organization_index, []
-        if kind is not None:
-            wanted = check_enum("kind", kind, OrganizationKind)
-            filters.append((index.bucket("kind", wanted), lambda o: o.kind is wanted))
-        if country is not None:
-            code = self._country_code("country", country)
-            filters.append((index.bucket("country", code), lambda o: o.country == code))
-        return index.select(filters)
+        return self._select("organizations", {"kind": kind, "country": country})
 
+    @query("memberships")
     def memberships(
         self,
         *,
-        organization: str | Organization | None = None,
-        member: str | Country | Organization | None = None,
-        role: MembershipRole | str | None = None,
+        organization: str | Organization | Iterable[str | Organization] | None = None,
+        member: str | Country | Organization | Iterable[str | Country | Organization] | None = None,
+        role: MembershipRole | str | Iterable[MembershipRole | str] | None = None,
     ) -> tuple[Membership, ...]:
-        """Memberships and observer statuses, sorted by organisation, role, member."""
-        index, filters = self._membership_index, []
-        if organization is not None:
-            oid = self._organization_id("organization", organization)
-            filters.append((index.bucket("organization", oid), lambda m: m.organization == oid))
-        if member is not None:
-            key = self._member_key(member)
-            filters.append((index.bucket("member", key), lambda m: m.member == key))
-        if role is not None:
-            wanted = check_enum("role", role, MembershipRole)
-            filters.append((index.bucket("role", wanted), lambda m: m.role is wanted))
-        return index.select(filters)
+        """Memberships and observer statuses, sorted by organisation, role and member.
 
-    def _member_key(self, member: object) -> str:
-        if isinstance(member, Organization):
-            return member.id
-        if isinstance(member, Country):
-            return member.code
-        key = check_key("member", member, "a country code or name, an organization id or a record")
-        if fold(key) in self._country_keys:
-            return self._country_keys[fold(key)].code
-        if key in self._org_keys or fold(key) in self._org_keys:
-            return self._organization("member", key).id
-        raise UnknownKeyError("member", member, hint="give a country code or name, or an organization id")
+        ``member`` is a country (code, name or record) or an organisation (id,
+        name or record).
+        """
+        return self._select("memberships", {"organization": organization, "member": member, "role": role})
 
+    @query("statements")
     def statements(
-        self, *, country: str | Country | None = None, topic: Topic | str | None = None
+        self,
+        *,
+        country: str | Country | Iterable[str | Country] | None = None,
+        topic: Topic | str | Iterable[Topic | str] | None = None,
     ) -> tuple[Statement, ...]:
-        """The source's aims and assessments in our words, in source order."""
-        index, filters = self._statement_index, []
-        if country is not None:
-            code = self._country_code("country", country)
-            filters.append((index.bucket("country", code), lambda s: code in s.countries))
-        if topic is not None:
-            wanted = check_enum("topic", topic, Topic)
-            filters.append((index.bucket("topic", wanted), lambda s: s.topic is wanted))
-        return index.select(filters)
+        """The source's aims and assessments in our words, in the order of their citations."""
+        return self._select("statements", {"country": country, "topic": topic})
 
-    def trade(self, year: int) -> TradeFigures:
-        """Belarus's trade with the region in ``year``; a `LookupError` if not given."""
+    @query("trade", one=True)
+    def trade(self, year: int, /) -> TradeFigures:
+        """Belarus's trade with the region in ``year``; a `LookupError` naming the years held if there are none."""
         wanted = check_year("year", year)
-        found = self._trade.get(wanted)
+        table = self._table("trade")
+        found = table.identity.get(wanted)
         if found is None:
-            raise UnknownKeyError("year", year, sorted(self._trade), hint=_years_hint(self._trade))
-        return found
+            years = sorted(table.identity)
+            hint = "figures exist for " + ", ".join(map(str, years)) if years else "the data holds no trade figures"
+            raise UnknownKeyError("year", year, years, hint=hint)
+        return found  # type: ignore[no-any-return]
 
+    def trade_years(self) -> tuple[int, ...]:
+        """The years the data holds trade figures for, in order."""
+        return tuple(sorted(self._table("trade").identity))
+
+    @query("sources")
     def sources(self) -> tuple[Source, ...]:
-        """The source documents, sorted by id."""
-        return self._sources
+        """The source documents: those whose text the data was checked against first, then by id."""
+        return self._table("sources").records
 
 
-def _years_hint(trade: Mapping[int, TradeFigures]) -> str:
-    if not trade:
-        return "the data holds no trade figures"
-    return "figures exist for " + ", ".join(str(y) for y in sorted(trade))
+def _holds(field: Field, wanted: set[Any]) -> Callable[[Any], bool]:
+    """The test of a filter: the record's field holds one of the wanted values."""
+    if field.many:
+        return lambda record: not wanted.isdisjoint(field.values(record))
+    name = field.name
+    return lambda record: getattr(record, name) in wanted
 
 
-def _first_paragraph(statement: Statement) -> int:
-    return min((r.paragraph for r in statement.sources if r.paragraph is not None), default=1_000_000)
+def _what(kind: str) -> str:
+    return {"countries": "a country", "people": "a person", "organizations": "an organization"}.get(
+        kind, f"an {kind.rstrip('s')}" if kind[0] in "aeiou" else f"a {kind.rstrip('s')}"
+    )
 
 
-def _country_index(countries: Iterable[Country]) -> dict[str, Country]:
-    index: dict[str, Country] = {}
-    for country in countries:
-        for key in (country.code, country.alpha3, country.numeric, country.name, *country.aliases):
-            index.setdefault(fold(key), country)
-    return index
-
-
-def _name_index(records: Iterable[Rec], names: Callable[[Rec], Iterable[str]]) -> dict[str, Rec]:
-    index: dict[str, Rec] = {}
-    for record in records:
-        index[record.id] = record
-        for name in names(record):
-            index.setdefault(fold(name), record)
-    return index
-
-
-def _close(word: str, candidates: Iterable[str], n: int, cutoff: float) -> list[str]:
-    """The closest candidates (difflib is imported only when an error needs it)."""
-    import difflib
-
-    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)
+def _restore(records: Mapping[str, Sequence[Any]]) -> Dataset:
+    return Dataset(**records)

@@ -73,8 +73,8 @@ def generate(events: int, out: Path, seed: int = 2019) -> dict[str, int]:
             "date": date(),
             "summary": f"Synthetic event number {i}.",
             "countries": rng.sample(region, rng.randint(1, 2)),
-            "participants": [f"per-{rng.randrange(n_people)}" for _ in range(rng.randint(0, 2))],
-            "organizations": [f"org-{rng.randrange(n_orgs)}" for _ in range(rng.randint(0, 1))],
+            "participants": [f"per-{i}" for i in rng.sample(range(n_people), min(n_people, rng.randint(0, 2)))],
+            "organizations": [f"org-{i}" for i in rng.sample(range(n_orgs), min(n_orgs, rng.randint(0, 1)))],
             "sources": refs(),
         }
         if record["date"] is None:

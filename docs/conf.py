@@ -53,6 +53,12 @@ nitpick_ignore = [
     ("py:class", "Path"),
     # matplotlib.axes.Axes is imported only for type checking, so `Axes` stays unresolved.
     ("py:class", "Axes"),
+    # Standard-library and internal names in annotations that autodoc shows unqualified.
+    ("py:class", "Decimal"),
+    ("py:class", "DateLike"),
+    ("py:class", "datetime.date"),
+    ("py:class", "Kind"),
+    ("py:class", "Format"),
 ]
 # Third-party types of the optional extras, and module-level names the API page
 # does not document one by one; no intersphinx, so they cannot resolve.

@@ -42,7 +42,7 @@ from belatam import (
     TradeFigures,
     VisitKind,
 )
-from belatam.checks import SUBREGIONS
+from belatam.model.countries import SUBREGIONS
 
 __all__ = [
     "MAX",
@@ -91,7 +91,6 @@ ORG_TAILS = ("Works", "House", "Office", "Bank", "Commission", "Chamber", "Plant
 
 _SLUG = st.from_regex(r"[0-9a-z]{1,6}(-[0-9a-z]{1,4}){0,2}", fullmatch=True)
 _SAMPLE_TEXTS = (
-    "",
     "Official visit",
     "Minsk",
     "Havana, Cuba",
@@ -101,8 +100,10 @@ _SAMPLE_TEXTS = (
     "Ж ж ñ ü ç 中文 🇧🇾",
 )
 _TEXT = st.sampled_from(_SAMPLE_TEXTS)
-"""Cheap text for most fields; `_ANY_TEXT` (arbitrary Unicode) for a few."""
-_ANY_TEXT = st.text(max_size=12)
+"""Cheap text for most fields (never blank: records refuse blank names and texts);
+`_ANY_TEXT` (arbitrary Unicode) for a few; `_DESCRIPTION` may be empty, as descriptions may."""
+_ANY_TEXT = st.text(min_size=1, max_size=12).filter(str.strip)
+_DESCRIPTION = st.just("") | _TEXT
 
 
 # -- dates ---------------------------------------------------------------------
@@ -184,7 +185,7 @@ def source_refs(source_ids: Sequence[str]) -> st.SearchStrategy[tuple[SourceRef,
 
 
 def ids(prefix: str, min_size: int = 0, max_size: int = MAX) -> st.SearchStrategy[list[str]]:
-    """Distinct slugs ``prefix-...`` that match the id rule of `belatam.checks`."""
+    """Distinct slugs ``prefix-...`` that match the id rule of the records (`belatam.model.record.slug`)."""
     return st.lists(_SLUG, unique=True, min_size=min_size, max_size=max_size).map(
         lambda slugs: [f"{prefix}-{s}" for s in slugs]
     )
@@ -288,7 +289,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
             established=draw(_OPT_DATE),
             members=draw(_OPT_COUNT),
             associate_members=draw(_OPT_COUNT),
-            description=draw(_TEXT),
+            description=draw(_DESCRIPTION),
             sources=draw(refs),
         )
         for i, (id_, name) in enumerate(zip(org_ids, org_names, strict=True))
@@ -313,7 +314,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         Person(
             id=id_,
             name=name,
-            aliases=draw(sublists((name.upper(), name.split()[-1]), 1)),
+            aliases=draw(sublists((name.upper(), ", ".join(reversed(name.split()))), 1)),
             roles=tuple(draw(st.lists(role, max_size=3))),
             sources=draw(refs),
         )
@@ -375,7 +376,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
             kind=draw(st.sampled_from(AgreementKind)),
             parties=tuple(draw(sublists(codes))),
             signed=draw(_OPT_DATE),
-            description=draw(_TEXT),
+            description=draw(_DESCRIPTION),
             sources=draw(refs),
         )
         for id_ in draw(ids("agr"))

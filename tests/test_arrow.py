@@ -1,4 +1,9 @@
-"""Arrow tables and Parquet files: a fixed schema per kind, read back by DuckDB (needs the test-extras)."""
+"""Arrow tables and Parquet files: a schema per record type derived from the column model, read back by DuckDB.
+
+Needs the test-extras. The whole derived schemas are a reviewed contract in
+``tests/snapshots/arrow-schemas.txt`` (see test_export_snapshots.py); the tests
+here check what the schemas promise and that every table has its type's schema.
+"""
 
 from __future__ import annotations
 
@@ -19,131 +24,11 @@ from strategies import datasets
 
 import belatam
 from belatam import Dataset
-from belatam.arrowdata import SCHEMAS, schema, to_arrow, write_parquet
-from belatam.checks import FILES
 from belatam.errors import InvalidTypeError, InvalidValueError
-from belatam.exporting import export
-from belatam.tabular import columns
-
-KINDS = list(FILES)
-
-# The schemas as pyarrow prints them: a change here is a change of the contract.
-S, I64, BOOL, DAY = "string", "int64", "bool", "date32[day]"
-ENUM = "dictionary<values=string, indices=int32, ordered=0>"
-MONEY = "decimal128(20, 0)"
-LIST = "list<item: string>"
-SOURCES = ("sources", "list<item: struct<source: string, paragraph: int32>>", False)
-ROLES = "list<item: struct<title: string, country: string, organization: string>>"
-
-
-def dated(name: str) -> list[tuple[str, str, bool]]:
-    return [(name, S, True), (f"{name}_start", DAY, True), (f"{name}_end", DAY, True)]
-
-
-EXPECTED: dict[str, list[tuple[str, str, bool]]] = {
-    "sources": [
-        ("id", S, False),
-        ("title", S, False),
-        ("publisher", S, False),
-        ("url", S, True),
-        *dated("date"),
-        ("language", S, False),
-        ("sha256", S, True),
-        ("note", S, True),
-    ],
-    "countries": [
-        ("code", S, False),
-        ("alpha3", S, False),
-        ("numeric", S, False),
-        ("name", S, False),
-        ("aliases", LIST, False),
-        ("subregion", S, True),
-        ("relations", BOOL, True),
-        *dated("relations_established"),
-        SOURCES,
-    ],
-    "missions": [
-        ("id", S, False),
-        ("kind", ENUM, False),
-        ("sending", S, False),
-        ("receiving", S, False),
-        *dated("opened"),
-        SOURCES,
-    ],
-    "partnerships": [
-        ("id", S, False),
-        ("country", S, False),
-        ("kind", ENUM, False),
-        ("description", S, False),
-        ("treaties", I64, True),
-        ("legal_instruments", I64, True),
-        SOURCES,
-    ],
-    "people": [("id", S, False), ("name", S, False), ("aliases", LIST, False), ("roles", ROLES, False), SOURCES],
-    "organizations": [
-        ("id", S, False),
-        ("name", S, False),
-        ("kind", ENUM, False),
-        ("country", S, True),
-        ("parent", S, True),
-        ("legal_form", S, True),
-        ("place", S, True),
-        *dated("established"),
-        ("members", I64, True),
-        ("associate_members", I64, True),
-        ("description", S, False),
-        SOURCES,
-    ],
-    "memberships": [
-        ("id", S, False),
-        ("member", S, False),
-        ("organization", S, False),
-        ("role", ENUM, False),
-        *dated("since"),
-        SOURCES,
-    ],
-    "agreements": [
-        ("id", S, False),
-        ("title", S, False),
-        ("kind", ENUM, False),
-        ("parties", LIST, False),
-        *dated("signed"),
-        ("description", S, False),
-        SOURCES,
-    ],
-    "events": [
-        ("id", S, False),
-        ("kind", ENUM, False),
-        *dated("date"),
-        ("summary", S, False),
-        *dated("not_before"),
-        *dated("not_after"),
-        ("place", S, True),
-        ("countries", LIST, False),
-        ("participants", LIST, False),
-        ("organizations", LIST, False),
-        ("agreements", LIST, False),
-        ("during", LIST, False),
-        ("visit", ENUM, True),
-        ("round", I64, True),
-        SOURCES,
-    ],
-    "statements": [("id", S, False), ("topic", ENUM, False), ("text", S, False), ("countries", LIST, False), SOURCES],
-    "trade": [
-        ("year", I64, False),
-        ("currency", S, False),
-        ("turnover", MONEY, False),
-        ("exports", MONEY, False),
-        ("imports", MONEY, False),
-        ("balance", MONEY, False),
-        ("main_exports", LIST, False),
-        SOURCES,
-    ],
-}
-
-
-def described(arrow_schema: pa.Schema) -> list[tuple[str, str, bool]]:
-    return [(f.name, str(f.type), f.nullable) for f in arrow_schema]
+from belatam.exports import export
+from belatam.exports.arrow import schema, to_arrow, write_parquet
+from belatam.model import KINDS, Kind, record_type
+from belatam.model.columns import columns
 
 
 @pytest.fixture(scope="module")
@@ -158,13 +43,42 @@ def parquet_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_schema_is_the_declared_one(kind: str) -> None:
-    assert described(schema(kind)) == EXPECTED[kind]
-    assert [name for name, _, _ in SCHEMAS[kind]] == [c.name for c in columns(kind)]
+def test_the_schema_has_a_field_per_column_nullable_where_a_value_may_be_missing(kind: Kind) -> None:
+    arrow_schema = schema(kind)
+    by_column = {c.name: c for c in columns(record_type(kind), days=True)}
+    assert arrow_schema.names == list(by_column)
+    for field in arrow_schema:
+        assert field.nullable == by_column[field.name].optional, (kind, field.name)
+
+
+def test_integers_are_int64_everywhere() -> None:
+    integers = [(kind, f.name, f.type) for kind in KINDS for f in schema(kind) if pa.types.is_integer(f.type)]
+    assert {(kind, name) for kind, name, _ in integers} >= {("trade", "year"), ("events", "round")}
+    assert {t for _, _, t in integers} == {pa.int64()}
+    (source, paragraph) = schema("events").field("sources").type.value_type
+    assert (source.name, paragraph.name, paragraph.type, paragraph.nullable) == (
+        "source",
+        "paragraph",
+        pa.int64(),
+        True,
+    )
+
+
+def test_derived_fields_are_columns_before_the_sources() -> None:
+    for kind, name in (("partnerships", "strategic"), ("people", "countries"), ("trade", "balance")):
+        names = schema(kind).names  # type: ignore[arg-type]
+        assert names[-2:] == [name, "sources"], kind
+    assert schema("trade").field("balance").type == pa.decimal128(20, 0)
+    assert schema("partnerships").field("strategic").type == pa.bool_()
+    assert schema("people").field("countries").type == pa.list_(pa.string())
+
+
+def test_the_schema_of_a_kind_ignores_case_and_blanks() -> None:
+    assert schema(" Trade ") == schema("trade")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_tables_have_the_schema_and_a_row_per_record(kind: str, data: Dataset) -> None:
+def test_tables_have_the_schema_and_a_row_per_record(kind: Kind, data: Dataset) -> None:
     table = to_arrow(kind)
     assert table.schema == schema(kind)
     assert table.num_rows == len(data.records()[kind])
@@ -221,6 +135,45 @@ def test_any_data_set_fits_the_schema(ds: Dataset) -> None:
         table = to_arrow(kind, ds)
         assert table.schema == schema(kind)
         assert table.num_rows == len(records)
+
+
+# -- query results -------------------------------------------------------------------
+
+
+def test_a_query_result_is_the_table_of_its_records() -> None:
+    events = belatam.events(year=2018)
+    assert len(events) > 1
+    table = belatam.to_arrow(events)
+    assert table.schema == schema("events")
+    whole = {row["id"]: row for row in to_arrow("events").to_pylist()}
+    assert table.to_pylist() == [whole[e.id] for e in events]  # the query's records, in its order
+
+
+def test_any_records_of_one_type_make_a_table() -> None:
+    table = to_arrow(m for m in belatam.missions() if m.receiving == "BY")
+    assert table.schema == schema("missions")
+    assert table.column("receiving").to_pylist() == ["BY"] * len(belatam.missions(receiving="BY"))
+    (row,) = to_arrow([belatam.trade(2018)]).to_pylist()
+    assert row["balance"] == belatam.trade(2018).balance
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_empty_query_result_keeps_its_types_schema(kind: Kind) -> None:
+    empty = Dataset()
+    result = empty.records()["trade"] if kind == "trade" else getattr(empty, kind)()  # trade has look-ups only
+    table = to_arrow(result)
+    assert table.num_rows == 0
+    assert table.schema == schema(kind)
+    table.validate(full=True)
+
+
+def test_mixed_or_untyped_records_are_a_value_error() -> None:
+    with pytest.raises(InvalidValueError, match=r"mixes record types \(Country, TradeFigures\)"):
+        to_arrow([belatam.country("CU"), belatam.trade(2018)])
+    with pytest.raises(InvalidValueError, match="holds no records"):
+        to_arrow([])
+    with pytest.raises(InvalidTypeError, match="data is for a record type's name"):
+        to_arrow(belatam.events(), data=belatam.dataset())
 
 
 # -- Parquet, read back by DuckDB ----------------------------------------------------
@@ -291,11 +244,13 @@ def test_export_parquet_is_write_parquet(tmp_path: Path) -> None:
 
 def test_bad_arguments() -> None:
     with pytest.raises(InvalidValueError, match="valid: sources, countries"):
-        to_arrow("palace")
+        to_arrow("palace")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="valid: sources, countries"):
-        schema("palace")
-    with pytest.raises(InvalidTypeError, match="kind"):
+        schema("palace")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="what must be a record type"):
         to_arrow(3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="kind must be a record type"):
+        schema(3)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match="data"):
         to_arrow("events", data=[])  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match="directory"):
@@ -303,7 +258,7 @@ def test_bad_arguments() -> None:
 
 
 def test_without_pyarrow_the_error_names_the_extra() -> None:
-    code = "import sys; sys.modules['pyarrow'] = None; import belatam.arrowdata as a; a.to_arrow('countries')"
+    code = "import sys; sys.modules['pyarrow'] = None; import belatam.exports.arrow as a; a.to_arrow('countries')"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 1
     last = done.stderr.strip().splitlines()[-1]
@@ -312,6 +267,6 @@ def test_without_pyarrow_the_error_names_the_extra() -> None:
 
 
 def test_docstring_examples() -> None:
-    result = doctest.testmod(importlib.import_module("belatam.arrowdata"))
+    result = doctest.testmod(importlib.import_module("belatam.exports.arrow"))
     assert result.attempted >= 2
     assert result.failed == 0

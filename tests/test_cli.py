@@ -34,19 +34,39 @@ def test_verify_source_passes_on_the_source(source_path: Path) -> None:
     assert "0 problem(s)" in out
 
 
-def test_verify_source_fails_on_a_changed_copy(source_path: Path, tmp_path: Path) -> None:
+def test_verify_source_problems_exit_6(source_path: Path, tmp_path: Path) -> None:
+    """Problems found are their own status (6), apart from "nothing found" (1) and errors."""
     copy = tmp_path / "copy.txt"
     copy.write_text(source_path.read_text(encoding="utf-8").replace("2013", "2014"), encoding="utf-8")
-    status, out, _ = run("verify-source", str(copy))
-    assert status == 1
+    status, out, err = run("verify-source", str(copy))
+    assert status == 6 and not err
     assert "SHA-256" in out
+    assert "0 problem(s)" not in out
 
 
-def test_bad_usage_exits_2_with_one_line_on_stderr(tmp_path: Path) -> None:
-    status, out, err = run("verify-source", str(tmp_path / "missing.txt"))
+def test_verify_source_of_a_missing_file_exits_4_with_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    status, out, err = run("verify-source", str(missing))
+    assert status == 4 and not out
+    assert err.startswith("belatam: error:") and err.count("\n") == 1
+    assert str(missing) in err
+
+
+def test_verify_source_with_other_data(source_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    assert run("export", "--format", "json", str(folder))[0] == 0
+    status, out, _ = run("verify-source", str(source_path), "--data", str(folder))
+    assert status == 0 and "0 problem(s)" in out
+    status, _, err = run("verify-source", str(source_path), "--data", str(tmp_path / "nowhere"))
+    assert status == 4 and "nowhere" in err
+
+
+def test_bad_usage_exits_2_with_one_line_on_stderr() -> None:
+    status, out, err = run("no-such-command")
     assert status == 2 and not out
     assert err.startswith("belatam: error:") and err.count("\n") == 1
-    assert run("no-such-command")[0] == 2
+    status, out, err = run("verify-source")
+    assert status == 2 and not out and "FILE" in err.upper()
 
 
 def test_python_dash_m(source_path: Path) -> None:
@@ -63,8 +83,10 @@ def test_python_dash_m(source_path: Path) -> None:
 
 
 def test_help() -> None:
-    status, _, _ = run("--help")
-    assert status == 0
+    status, out, err = run("--help")
+    assert status == 0 and not err
+    assert out.startswith("usage: belatam ")
+    assert "verify-source" in out and "overview" in out
 
 
 def test_version_prints_the_code_and_data_versions() -> None:

@@ -1,36 +1,43 @@
-"""The query commands of the command line: tables, JSON, exit statuses, help."""
+"""The query commands of the command line: tables, JSON, exit statuses, help.
+
+The commands are made from the `Dataset` query methods and the schema, so
+several tests here derive what they expect from those methods' signatures
+(``inspect.signature``) and from the query helpers `belatam` exports: a new
+query or a new filter is checked without editing a list in this file.
+"""
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import belatam
-from belatam.cli import main
-from belatam.convert import converter
+import belatam.cli
+import belatam.packaged
+from belatam import Dataset
+from belatam.cli import main, summary
+from belatam.codec import decode
+from belatam.model import KINDS, record_type
+from belatam.model.schema import describe
 
-COMMANDS = [
-    "countries",
-    "country",
-    "partners",
-    "missions",
-    "events",
-    "agreements",
-    "organizations",
-    "people",
-    "memberships",
-    "statements",
-    "trade",
-    "sources",
-    "export",
-]
+QUERIES = sorted(set(belatam.packaged.__all__) - {"dataset", "load"})
+"""Every query helper of `belatam` (each is a `Dataset` method of the same name)."""
+
+OTHERS = ["overview", "export", "verify-source"]
+COMMANDS = [*QUERIES, *OTHERS]
+
+KIND = {record_type(kind): kind for kind in KINDS}
+"""The data-file name of each record class."""
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -50,25 +57,73 @@ def as_json(*args: str) -> Any:
     return json.loads(ok(*args, "--json"))
 
 
-def unstructured(value: object) -> Any:
-    return json.loads(json.dumps(converter.unstructure(value)))
+def identity(record: object) -> Any:
+    """What a record is known by: a country's code, the year of trade figures, else its id."""
+    if isinstance(record, belatam.Country):
+        return record.code
+    if isinstance(record, belatam.TradeFigures):
+        return record.year
+    return record.id  # type: ignore[attr-defined]
 
 
-def lines(table: str) -> list[str]:
-    """The body rows of a table (after the header and its rule)."""
-    _head, rule, *body = table.splitlines()
-    assert set(rule) <= {"-", " "}
-    return body
+def looked_up(command: str) -> Any:
+    """The kind of record a look-up command (one with a positional key) returns, from its signature; else None."""
+    signature = inspect.signature(getattr(Dataset, command))
+    if not any(p.kind is inspect.Parameter.POSITIONAL_ONLY for p in signature.parameters.values()):
+        return None
+    return {cls.__name__: kind for cls, kind in KIND.items()}.get(str(signature.return_annotation), "any")
 
 
-def row_of(table: str, first: str) -> list[str]:
-    """The cells (split on runs of 2+ blanks) of the first body row that starts with ``first``."""
-    import re
+def parse(table: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows (as header -> cell) of a table, cut where the rule's dashes say."""
+    head, rule, *body = table.rstrip("\n").splitlines()
+    assert set(rule) <= {"-", " "}, rule
+    spans = [m.span() for m in re.finditer(r"-+", rule)]
+    names = [head[a:b].strip() for a, b in spans]
+    assert head.split() == names
+    rows = [{n: line[a:b].strip() for n, (a, b) in zip(names, spans, strict=True)} for line in body]
+    return names, rows
 
-    for line in lines(table):
-        if line.startswith(first):
-            return re.split(r"\s{2,}", line)
-    raise AssertionError(f"no row starts with {first!r} in\n{table}")
+
+def column(table: str, name: str) -> list[str]:
+    return [row[name] for row in parse(table)[1]]
+
+
+def fields(out: str) -> dict[str, str]:
+    """A field/value table as a dict."""
+    names, rows = parse(out)
+    assert names == ["field", "value"]
+    return {row["field"]: row["value"] for row in rows}
+
+
+def plain(value: object) -> Any:
+    """A value in the command line's JSON: money (a Decimal) as a string, tuples as lists."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def check_json(items: list[dict[str, Any]], records: tuple[Any, ...]) -> None:
+    """The JSON of the command line is the records' data-file form plus their derived fields."""
+    assert len(items) == len(records)
+    for item, record in zip(items, records, strict=True):
+        schema = describe(type(record))
+        derived = {f.name for f in schema.derived}
+        assert derived <= set(item), f"derived fields missing from {item}"
+        for name in derived:
+            assert item[name] == plain(getattr(record, name)), name
+        stored = {k: v for k, v in item.items() if k not in derived}
+        assert decode(KIND[type(record)], [stored]) == [record]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The packaged data written as a folder of JSON files (for ``--data``)."""
+    target = tmp_path / "data"
+    ok("export", "--format", "json", str(target))
+    return target
 
 
 # -- tables ------------------------------------------------------------------------
@@ -76,96 +131,254 @@ def row_of(table: str, first: str) -> list[str]:
 
 def test_countries_table_lists_the_33_states() -> None:
     out = ok("countries")
-    assert out.splitlines()[0].split() == ["code", "alpha3", "name", "subregion", "relations", "established"]
-    assert len(lines(out)) == 33
-    assert row_of(out, "CU") == ["CU", "CUB", "Cuba", "Caribbean", "yes", "1992-04"]
-    assert [r.split()[0] for r in lines(ok("countries", "--no-relations"))] == ["BS", "BB"]
-    assert len(lines(ok("countries", "--relations"))) == 31
+    names, rows = parse(out)
+    assert names == ["code", "alpha3", "name", "subregion", "relations", "relations_established"]
+    assert len(rows) == 33
+    cuba = next(r for r in rows if r["code"] == "CU")
+    assert list(cuba.values()) == ["CU", "CUB", "Cuba", "Caribbean", "yes", "1992-04"]
+    assert column(ok("countries", "--no-relations"), "code") == ["BS", "BB"]
+    assert len(parse(ok("countries", "--relations"))[1]) == 31
     south = ok("countries", "--subregion", "south america")
-    assert len(lines(south)) == len(belatam.countries(subregion="South America"))
+    assert column(south, "code") == [c.code for c in belatam.countries(subregion="South America")]
     assert "Colombia" in south and "Cuba" not in south
 
 
 def test_country_is_a_field_value_table() -> None:
-    out = ok("country", "cuba")
-    assert out.splitlines()[0].split() == ["field", "value"]
-    assert row_of(out, "name") == ["name", "Cuba"]
-    assert row_of(out, "relations_established") == ["relations_established", "1992-04"]
-    assert "src-mfa-2019 ¶3" in row_of(out, "sources")[1]
-    assert row_of(ok("country", "BY"), "name") == ["name", "Belarus"]
+    shown = fields(ok("country", "cuba"))
+    assert shown["code"] == "CU" and shown["name"] == "Cuba"
+    assert shown["relations_established"] == "1992-04"
+    assert "src-mfa-2019#3" in shown["sources"]  # a citation is source#paragraph
+    assert fields(ok("country", "BY"))["name"] == "Belarus"
 
 
-def test_partners() -> None:
-    strategic = ok("partners", "--strategic")
-    assert [r.split()[1] for r in lines(strategic)] == ["Cuba", "Venezuela"]
-    assert row_of(strategic, "VE")[-1] == "strategic"
-    assert [r.split()[1] for r in lines(ok("partners", "--not-strategic"))] == ["Brazil"]
-    assert row_of(ok("partners"), "BR")[-1] == "major_trading"
+def test_partners_and_partnerships() -> None:
+    assert column(ok("partners", "--strategic"), "name") == ["Cuba", "Venezuela"]
+    assert column(ok("partners", "--no-strategic"), "name") == ["Brazil"]
+    assert column(ok("partners"), "code") == ["BR", "CU", "VE"]
+    names, rows = parse(ok("partnerships"))
+    assert names[0] == "id"
+    kinds = {r["country"]: r["kind"] for r in rows}
+    assert kinds == {"BR": "major_trading", "CU": "strategic", "VE": "strategic"}
+    assert column(ok("partnerships", "--strategic"), "country") == ["CU", "VE"]
+    assert column(ok("partnerships", "--country", "Brazil"), "kind") == ["major_trading"]
+    assert [p["strategic"] for p in as_json("partnerships")] == [False, True, True]
 
 
 def test_missions() -> None:
-    assert len(lines(ok("missions"))) == len(belatam.missions()) == 22
+    assert len(parse(ok("missions"))[1]) == len(belatam.missions()) == 22
     embassies = ok("missions", "--kind", "embassy", "--sending", "BY")
-    assert [r.split()[3] for r in lines(embassies)] == ["Argentina", "Brazil", "Cuba", "Ecuador", "Venezuela"]
+    assert column(embassies, "receiving") == ["AR", "BR", "CU", "EC", "VE"]
+    assert set(column(embassies, "kind")) == {"embassy"}
     into = ok("missions", "--receiving", "Belarus", "--kind", "EMBASSY")
-    assert {r.split()[1] for r in lines(into)} == {"BR", "CU", "VE"}
-    assert "1997-05" in into  # the opening date of Cuba's embassy
+    assert set(column(into, "sending")) == {"BR", "CU", "VE"}
+    assert "1997-05" in column(into, "opened")  # the opening date of Cuba's embassy
 
 
 def test_events_by_country_and_year() -> None:
     out = ok("events", "--country", "CO", "--year", "2018")
-    body = lines(out)
-    assert len(body) == len(belatam.events(country="CO", year=2018)) == 6
-    assert body[0].startswith("2018-02 ") and "visit" in body[0] and "Bogotá" in body[0]
-    assert any(r.startswith("2018-02/2018-11") and "consultations" in r for r in body)
-    assert any("CL, CO, MX, PE" in r for r in body)
-    assert lines(ok("events", "--person", "per-makei"))[0].startswith("2014-06")
-    assert len(lines(ok("events", "--kind", "accession"))) == len(belatam.events(kind="accession"))
+    names, rows = parse(out)
+    assert names[:3] == ["id", "kind", "date"] and names[-1] == "summary"
+    assert [r["id"] for r in rows] == [e.id for e in belatam.events(country="CO", year=2018)]
+    assert len(rows) == 6
+    first = rows[0]
+    assert first["date"] == "2018-02" and first["kind"] == "visit" and "Bogotá" in first["summary"]
+    assert any(r["date"] == "2018-02/2018-11" and r["kind"] == "consultations" for r in rows)
+    assert any(r["countries"] == "CL, CO, MX, PE" for r in rows)
+    assert column(ok("events", "--person", "per-makei"), "date")[0] == "2014-06"
+    assert len(parse(ok("events", "--kind", "accession"))[1]) == len(belatam.events(kind="accession"))
 
 
 def test_long_text_is_cut_unless_wide() -> None:
     longest = max(belatam.events(), key=lambda e: len(e.summary))
     assert len(longest.summary) > 72
-    assert longest.summary not in ok("events")
-    assert "…" in ok("events")
+    cut = ok("events")
+    assert longest.summary not in cut
+    summaries = column(cut, "summary")
+    assert all(len(s) <= 72 for s in summaries)
+    assert any(s.endswith("…") for s in summaries)
     assert longest.summary in ok("events", "--wide")
-    assert all(len(line) < 140 for line in ok("events").splitlines())
+    assert names_last(ok("statements"), "text") and names_last(ok("agreements"), "title")
+
+
+def names_last(table: str, long: str) -> bool:
+    """Whether the long-text column ``long`` comes last and is cut."""
+    names, rows = parse(table)
+    return names[-1] == long and all(len(r[long]) <= 72 for r in rows)
 
 
 def test_agreements_organizations_people_memberships_statements_sources() -> None:
-    agreements = ok("agreements", "--country", "CO")
-    assert len(lines(agreements)) == 1 and row_of(agreements, "2018-11")[2] == "BY, CO"
-    assert len(lines(ok("agreements", "--year", "2019"))) == len(belatam.agreements(year=2019)) == 2
-    organizations = ok("organizations", "--country", "AR")
-    assert row_of(organizations, "org-gomselmash-argentina")[2] == "branch"
-    assert len(lines(ok("organizations", "--kind", "ministry"))) == len(belatam.organizations(kind="ministry"))
-    people = ok("people", "--country", "BY")
-    assert row_of(people, "per-makei")[1:] == [
-        "Vladimir Makei",
-        "Minister of Foreign Affairs of Belarus (BY, org-mfa-belarus)",
+    agreements = parse(ok("agreements", "--country", "CO"))[1]
+    assert len(agreements) == 1
+    assert agreements[0]["id"] == "agr-2018-11-colombia-visa-free"
+    assert agreements[0]["parties"] == "BY, CO" and agreements[0]["signed"] == "2018-11"
+    assert len(parse(ok("agreements", "--year", "2019"))[1]) == len(belatam.agreements(year=2019)) == 2
+    organizations = {r["id"]: r for r in parse(ok("organizations", "--country", "AR"))[1]}
+    assert organizations["org-gomselmash-argentina"]["kind"] == "branch"
+    assert len(parse(ok("organizations", "--kind", "ministry"))[1]) == len(belatam.organizations(kind="ministry"))
+    people = {r["id"]: r for r in parse(ok("people", "--country", "BY"))[1]}
+    assert people["per-makei"]["name"] == "Vladimir Makei"
+    assert people["per-makei"]["roles"] == "Minister of Foreign Affairs of Belarus (BY, org-mfa-belarus)"
+    memberships = {r["id"]: r for r in parse(ok("memberships", "--member", "BY"))[1]}
+    pacific = memberships["mem-by-pacific-alliance"]
+    assert [pacific[k] for k in ("member", "organization", "role", "since")] == [
+        "BY",
+        "org-pacific-alliance",
+        "observer",
+        "2018-06",
     ]
-    memberships = ok("memberships", "--member", "BY")
-    assert row_of(memberships, "org-pacific-alliance") == ["org-pacific-alliance", "BY", "observer", "2018-06"]
     observers = ok("memberships", "--organization", "org-pacific-alliance", "--role", "observer")
-    assert len(lines(observers)) == len(belatam.memberships(organization="org-pacific-alliance", role="observer"))
+    assert len(parse(observers)[1]) == len(belatam.memberships(organization="org-pacific-alliance", role="observer"))
     statements = ok("statements", "--topic", "trade", "--country", "CU")
-    assert [r.split()[0] for r in lines(statements)] == [s.id for s in belatam.statements(topic="trade", country="CU")]
-    sources = ok("sources")
-    assert len(lines(sources)) == len(belatam.sources())
-    assert row_of(sources, "src-mfa-2019")[1] == "2018-06/2019-12-09"
+    assert column(statements, "id") == [s.id for s in belatam.statements(topic="trade", country="CU")]
+    sources = {r["id"]: r for r in parse(ok("sources"))[1]}
+    assert list(sources) == [s.id for s in belatam.sources()]
+    assert sources["src-mfa-2019"]["date"] == "2018-06/2019-12-09"
 
 
 def test_trade_shows_the_figures_with_separators() -> None:
-    out = ok("trade", "2018")
-    assert row_of(out, "exports") == ["exports", "853,800,000"]
-    assert row_of(out, "turnover") == ["turnover", "1,358,000,000"]
-    assert row_of(out, "balance") == ["balance", "349,200,000"]
-    assert row_of(out, "main_exports")[1] == "fertilizers, complex technical products"
+    shown = fields(ok("trade", "2018"))
+    assert shown["exports"] == "853,800,000"
+    assert shown["turnover"] == "1,358,000,000"
+    assert shown["balance"] == "349,200,000"
+    assert shown["main_exports"] == "fertilizers, complex technical products"
+
+
+def test_trade_without_a_year_lists_the_years_with_figures(data: Dataset) -> None:
+    out = ok("trade")
+    names, rows = parse(out)
+    assert names[0] == "year" and "balance" in names
+    assert [int(r["year"]) for r in rows] == list(data.trade_years()) == [2018]
+    assert rows[0]["exports"] == "853,800,000"
+    head, _, line = out.splitlines()
+    for name, value in (("turnover", "1,358,000,000"), ("imports", "504,600,000")):  # money is right-aligned
+        assert head.index(name) + len(name) == line.index(value) + len(value)
+    assert [t["year"] for t in as_json("trade")] == list(data.trade_years())
+
+
+def test_trade_without_figures_is_nothing_found(folder: Path) -> None:
+    (folder / "trade.json").write_text("[]", encoding="utf-8")
+    status, out, err = run("trade", "--data", str(folder))
+    assert status == 1 and out == ""
+    assert err == "belatam: nothing found: trade() is empty\n"
+    status, _, err = run("trade", "2018", "--data", str(folder))
+    assert status == 1 and "no trade figures" in err
+
+
+@pytest.mark.parametrize("command", [q for q in QUERIES if q != "record"])
+def test_the_identity_is_the_first_column(command: str, data: Dataset) -> None:
+    """Every table starts with what its records are known by (id, a country's code, a year)."""
+    kind = looked_up(command)
+    records = data.records()[kind] if kind else getattr(data, command)()  # a look-up without its key: its kind
+    names, rows = parse(ok(command))
+    assert names[0] == {"Country": "code", "TradeFigures": "year"}.get(type(records[0]).__name__, "id")
+    assert [row[names[0]] for row in rows] == [str(identity(r)) for r in records]
+
+
+def test_record_without_an_id_lists_what_it_finds(data: Dataset) -> None:
+    names, rows = parse(ok("record"))
+    assert names[0] == "id" and names.count("id") == 1
+    keys = [row["id"] for row in rows]
+    assert "CU" in keys and "evt-2018-11-shestakov-panama" in keys and "src-mfa-2019" in keys
+    everything = [r for kind in KINDS for r in data.records()[kind]]
+    assert len(keys) == len(everything) - len(data.records()["trade"])
+    for key in keys[::7]:
+        assert identity(data.record(key)) == key
+
+
+# -- single records ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "key", "expected"),
+    [
+        ("country", "Venezuela", "VE"),
+        ("person", "per-makei", "per-makei"),
+        ("person", "Vladimir Makei", "per-makei"),
+        ("organization", "org-acs", "org-acs"),
+        ("organization", "Association of Caribbean States", "org-acs"),
+        ("event", "evt-2018-11-shestakov-panama", "evt-2018-11-shestakov-panama"),
+        ("agreement", "agr-2018-11-colombia-visa-free", "agr-2018-11-colombia-visa-free"),
+        ("source", "src-mfa-2019", "src-mfa-2019"),
+        ("record", "evt-2018-11-shestakov-panama", "evt-2018-11-shestakov-panama"),
+        ("record", "org-gomselmash-argentina", "org-gomselmash-argentina"),
+        ("record", "CU", "CU"),
+    ],
+)
+def test_a_single_record_command(command: str, key: str, expected: str, data: Dataset) -> None:
+    record = getattr(data, command)(key)
+    assert identity(record) == expected
+    shown = fields(ok(command, key))
+    assert shown[{"Country": "code"}.get(type(record).__name__, "id")] == expected
+    if hasattr(record, "sources"):  # every record cites its sources, last (a Source is one itself)
+        assert list(shown)[-1] == "sources" and shown["sources"]
+    item = as_json(command, key)
+    assert isinstance(item, dict)
+    check_json([item], (record,))
+
+
+def test_a_single_record_shows_every_field_uncut() -> None:
+    event = belatam.event("evt-2018-11-shestakov-panama")
+    assert len(event.summary) > 72
+    shown = fields(ok("event", event.id))
+    assert shown["summary"] == event.summary
+    assert shown["participants"] == "per-shestakov"
+    assert shown["sources"] == "src-mfa-2019#25"
+    assert shown["not_before"] == ""  # what the record leaves open stays empty
+    person = fields(ok("person", "per-makei"))
+    assert person["countries"] == "BY"  # a derived field
+
+
+@pytest.mark.parametrize("command", [q for q in QUERIES if looked_up(q)])
+def test_a_look_up_without_its_key_lists_its_kind(command: str, data: Dataset) -> None:
+    items = as_json(command)
+    assert isinstance(items, list) and items
+    kind = looked_up(command)
+    if kind == "any":  # record: every record it can find by its id (or code)
+        records = tuple(data.record(i.get("id") or i["code"]) for i in items)
+        assert {KIND[type(r)] for r in records} == set(KINDS) - {"trade"}
+        check_json(items, records)
+    else:
+        check_json(items, data.records()[kind])
+    if command == "country":
+        assert len(items) == len(data.countries()) + 1  # Belarus too, as country("BY") finds it
+
+
+# -- the overview ------------------------------------------------------------------
 
 
 def test_no_command_is_still_the_overview() -> None:
     assert ok().startswith('Source: "')
     assert ok() == ok("overview")
+
+
+def test_overview_json_is_an_object(data: Dataset) -> None:
+    facts = as_json("overview")
+    assert isinstance(facts, dict)
+    assert facts == json.loads(json.dumps(summary(data)))
+    assert facts["states"] == 33 and facts["relations"] == 31
+    assert facts["without_relations"] == ["BS", "BB"]
+    assert {p["country"]: p["kind"] for p in facts["partners"]} == {
+        "BR": "major_trading",
+        "CU": "strategic",
+        "VE": "strategic",
+    }
+    assert facts["missions"]["of_belarus"]["embassy"] == ["AR", "BR", "CU", "EC", "VE"]
+    assert facts["missions"]["in_belarus"]["embassy"] == ["BR", "CU", "VE"]
+    (trade,) = facts["trade"]
+    assert trade["year"] == 2018 and trade["exports"] == "853800000" and trade["balance"] == "349200000"
+    assert {m["organization"] for m in facts["memberships_of_belarus"]} >= {"org-pacific-alliance", "org-acs"}
+    assert facts["events"] == len(data.events())
+    assert facts["records"] == data.counts()
+    assert facts["sources"]["checked"][0]["id"] == "src-mfa-2019"
+    assert facts["sources"]["others"] == len(data.sources()) - 1
+
+
+def test_overview_of_another_data_set(folder: Path) -> None:
+    assert ok("overview", "--data", str(folder)) == ok("overview")
+    (folder / "trade.json").write_text("[]", encoding="utf-8")
+    facts = as_json("overview", "--data", str(folder))
+    assert facts["trade"] == [] and facts["records"]["trade"] == 0
+    assert "Trade 2018" in ok("overview") and "Trade 2018" not in ok("overview", "--data", str(folder))
 
 
 # -- JSON --------------------------------------------------------------------------
@@ -180,6 +393,7 @@ def test_no_command_is_still_the_overview() -> None:
             lambda: belatam.countries(relations=True, subregion="Caribbean"),
         ),
         (["partners", "--strategic"], lambda: belatam.partners(strategic=True)),
+        (["partnerships"], lambda: belatam.partnerships()),
         (["missions", "--sending", "CU"], lambda: belatam.missions(sending="CU")),
         (["events", "--country", "CO", "--year", "2018"], lambda: belatam.events(country="CO", year=2018)),
         (
@@ -192,26 +406,194 @@ def test_no_command_is_still_the_overview() -> None:
         (["memberships", "--role", "observer"], lambda: belatam.memberships(role="observer")),
         (["statements", "--country", "VE"], lambda: belatam.statements(country="VE")),
         (["sources"], lambda: belatam.sources()),
+        (["trade"], lambda: (belatam.trade(2018),)),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else "",
 )
 def test_json_lists_match_the_api(args: list[str], expected: Any) -> None:
     records = expected()
     assert records
-    assert as_json(*args) == [unstructured(r) for r in records]
+    check_json(as_json(*args), records)
 
 
 def test_json_of_one_record_is_an_object() -> None:
-    assert as_json("country", "CU") == unstructured(belatam.country("CU"))
+    check_json([as_json("country", "CU")], (belatam.country("CU"),))
     trade = as_json("trade", "2018")
-    assert trade == unstructured(belatam.trade(2018))
-    assert trade["exports"] == "853800000"
+    check_json([trade], (belatam.trade(2018),))
     assert as_json("partners", "--strategic")[0]["name"] == "Cuba"
+
+
+def test_json_money_is_text_and_includes_the_balance() -> None:
+    trade = as_json("trade", "2018")
+    money = {f.name for f in describe(belatam.TradeFigures).all_fields() if f.kind == "money"}
+    assert money == {"turnover", "exports", "imports", "balance"}
+    assert all(isinstance(trade[name], str) for name in money)
+    assert trade["exports"] == "853800000" and trade["turnover"] == "1358000000"
+    assert Decimal(trade["balance"]) == Decimal(trade["exports"]) - Decimal(trade["imports"]) == Decimal("349200000")
+    assert '"exports": "853800000"' in ok("trade", "--json")  # the number is quoted in the output itself
 
 
 def test_json_keeps_non_ascii_text() -> None:
     out = ok("people", "--country", "EC", "--json")
     assert "María Fernanda Espinosa Garcés" in out
+
+
+# -- filters -----------------------------------------------------------------------
+
+
+def ids(items: list[dict[str, Any]]) -> list[Any]:
+    return [i.get("id", i.get("code")) for i in items]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["events", "--country", "CO", "--country", "PA"],
+        ["events", "--year", "2012", "--year", "2019"],
+        ["events", "--kind", "accession", "--kind", "forum"],
+        ["events", "--person", "per-makei", "--person", "Evgeny Shestakov"],
+        ["missions", "--sending", "CU", "--sending", "VE"],
+        ["statements", "--topic", "trade", "--topic", "cooperation"],
+        ["countries", "--subregion", "Caribbean", "--subregion", "Central America"],
+        ["memberships", "--role", "observer", "--role", "member"],
+    ],
+    ids=" ".join,
+)
+def test_a_filter_given_twice_matches_either_value(args: list[str], data: Dataset) -> None:
+    command, option, first, _, second = args
+    name = option.removeprefix("--")
+    one = ids(as_json(command, option, first))
+    other = ids(as_json(command, option, second))
+    both = ids(as_json(*args))
+    assert one and other and set(one).isdisjoint(other)
+    assert set(both) == set(one) | set(other)
+    values = [int(v) if name == "year" else v for v in (first, second)]
+    assert both == [identity(r) for r in getattr(data, command)(**{name: values})]  # in query order
+
+
+def test_a_filter_given_twice_is_one_call_in_the_nothing_found_message() -> None:
+    status, out, err = run("events", "--country", "BS", "--country", "BB", "--year", "2012")
+    assert status == 1 and out == ""
+    assert err == "belatam: nothing found: events(country=['BS', 'BB'], year=2012) is empty\n"
+
+
+def test_since_and_until(data: Dataset) -> None:
+    since = as_json("events", "--since", "2019")
+    assert ids(since) == [e.id for e in data.events(since="2019")]
+    assert since and all(e["date"] >= "2019" or "/" in e["date"] for e in since)
+    until = as_json("events", "--until", "2013")
+    assert ids(until) == [e.id for e in data.events(until="2013")]
+    assert until and all(e["date"] < "2014" for e in until)
+    window = as_json("agreements", "--since", "2018-06", "--until", "2018-12")
+    assert ids(window) == ["agr-2018-11-colombia-visa-free"]
+    month = as_json("events", "--since", "2018-11", "--until", "2018-11")
+    assert set(ids(month)) >= {"evt-2018-11-shestakov-panama", "evt-2018-11-shestakov-colombia"}
+    assert ids(month) == [e.id for e in data.events(since="2018-11", until="2018-11")]
+    both = ids(as_json("events", "--since", "2018", "--until", "2018", "--country", "CO"))
+    assert both == [e.id for e in data.events(year=2018, country="CO")]
+
+
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "countries": {"relations": True, "subregion": "Caribbean"},
+    "partnerships": {"country": "CU", "strategic": False},
+    "partners": {"strategic": True},
+    "missions": {"sending": "BY", "receiving": "BY", "kind": "honorary_consulate"},
+    "agreements": {"country": "CO", "year": 2019, "since": "2018-06", "until": "2018-12"},
+    "events": {
+        "country": "CO",
+        "year": 2018,
+        "since": "2019",
+        "until": "2013",
+        "kind": "accession",
+        "person": "per-makei",
+    },
+    "people": {"country": "EC"},
+    "organizations": {"kind": "branch", "country": "AR"},
+    "memberships": {"organization": "org-pacific-alliance", "member": "BY", "role": "observer"},
+    "statements": {"country": "VE", "topic": "trade"},
+}
+"""A value for every filter of every query, one that keeps some records and drops others."""
+
+
+def keyword_parameters(command: str) -> list[inspect.Parameter]:
+    parameters = list(inspect.signature(getattr(Dataset, command)).parameters.values())[1:]
+    return [p for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+
+def is_bool(parameter: inspect.Parameter) -> bool:
+    return str(parameter.annotation).split(" | ")[0] == "bool"
+
+
+@pytest.mark.parametrize("command", QUERIES)
+def test_every_option_is_its_filter(command: str, data: Dataset) -> None:
+    """Each option of a query command asks the method's parameter of the same name."""
+    parameters = keyword_parameters(command)
+    assert set(EXAMPLES.get(command, {})) == {p.name for p in parameters}, "give each new filter an example"
+    if not parameters:
+        return
+    method = getattr(data, command)
+    everything = [identity(r) for r in method()]
+    for parameter in parameters:
+        value = EXAMPLES[command][parameter.name]
+        option = "--" + parameter.name.replace("_", "-")
+        if is_bool(parameter):
+            args = [option if value else "--no-" + parameter.name.replace("_", "-")]
+        else:
+            args = [option, str(value)]
+        expected = [identity(r) for r in method(**{parameter.name: value})]
+        assert expected and expected != everything, f"{parameter.name}={value!r} is no example"
+        assert ids(as_json(command, *args)) == expected, args
+
+
+# -- help --------------------------------------------------------------------------
+
+
+def options_in(help: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", help))
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_of_each_command(command: str) -> None:
+    status, out, err = run(command, "--help")
+    assert status == 0 and not err
+    assert out.startswith(f"usage: belatam {command} ")
+    assert ("--json" in out) is (command != "verify-source")
+    assert "``" not in out and "`" not in out  # docstring markup is not help text
+
+
+@pytest.mark.parametrize("command", QUERIES)
+def test_help_lists_the_options_of_the_method(command: str) -> None:
+    """A query command's options are its method's parameters, as the signature says."""
+    help = ok(command, "--help")
+    expected = {"--help", "--json", "--data", "--wide"}
+    for parameter in keyword_parameters(command):
+        option = parameter.name.replace("_", "-")
+        expected.add(f"--{option}")
+        if is_bool(parameter):
+            expected.add(f"--no-{option}")
+    assert options_in(help) == expected
+    usage = help.split("\n\n")[0]
+    parameters = list(inspect.signature(getattr(Dataset, command)).parameters.values())[1:]
+    for parameter in parameters:
+        if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+            assert f"[{parameter.name.upper()}]" in usage  # the key, optional: without it, list them
+            assert "without it, list them all" in help
+
+
+def test_every_query_helper_is_a_command() -> None:
+    out = ok("--help")
+    listed = re.findall(r"^    (\S+)", out, flags=re.MULTILINE)
+    assert sorted(listed) == sorted(COMMANDS)
+
+
+def test_help_lists_every_command_and_the_exit_statuses() -> None:
+    out = ok("--help")
+    for command in COMMANDS:
+        assert f"    {command} " in out or f"    {command}\n" in out
+    words = " ".join(out.split())
+    for status in ["1 nothing found", "2 bad usage", "3 invalid data", "4 file error", "5 missing extra"]:
+        assert status in words
+    assert "6 verify-source found problems" in words
 
 
 # -- exit statuses and errors ------------------------------------------------------
@@ -224,6 +606,8 @@ def test_nothing_found_exits_1() -> None:
     status, out, err = run("events", "--country", "BS", "--year", "2012", "--json")
     assert status == 1 and json.loads(out) == []
     assert err.startswith("belatam: nothing found:")
+    status, _, err = run("events", "--since", "2030")
+    assert status == 1 and err == "belatam: nothing found: events(since='2030') is empty\n"
 
 
 @pytest.mark.parametrize(
@@ -231,8 +615,14 @@ def test_nothing_found_exits_1() -> None:
     [
         (["trade", "2017"], ["year=2017", "2018"]),
         (["country", "Atlantis"], ["'Atlantis'"]),
+        (["person", "nobody"], ["'nobody'"]),
+        (["event", "evt-1900-none"], ["'evt-1900-none'"]),
+        (["agreement", "agr-nothing"], ["'agr-nothing'"]),
+        (["source", "src-nowhere"], ["'src-nowhere'"]),
+        (["organization", "org-acz"], ["'org-acz'", "org-acs"]),
+        (["record", "nothing-at-all"], ["'nothing-at-all'"]),
         (["events", "--country", "Atlantis"], ["country='Atlantis'"]),
-        (["events", "--person", "nobody"], ["person='nobody'", "per-makei"]),
+        (["events", "--person", "nobody"], ["person='nobody'"]),
         (["memberships", "--organization", "org-nowhere"], ["organization='org-nowhere'"]),
     ],
 )
@@ -249,12 +639,16 @@ def test_a_key_the_data_does_not_hold_exits_1(args: list[str], words: list[str])
     [
         (["events", "--kind", "palace"], ["kind='palace'", "visit"]),
         (["events", "--year", "-5"], ["year=-5"]),
+        (["trade", "-5"], ["year=-5"]),
         (["events", "--year", "abc"], ["--year", "invalid int value: 'abc'", "belatam events --help"]),
+        (["events", "--since", "2019-13"], ["since='2019-13'"]),
+        (["events", "--since", "2019", "--until", "2018"], ["until='2018'", "since='2019'"]),
         (["trade", "20.5"], ["invalid int value"]),
-        (["trade"], ["YEAR"]),
         (["no-such-command"], ["invalid choice: 'no-such-command'"]),
         (["events", "--no-such-option"], ["unrecognized arguments: --no-such-option"]),
-        (["partners", "--strategic", "--not-strategic"], ["not allowed"]),
+        (["event", "a", "b"], ["unrecognized arguments: b"]),
+        (["partners", "--strategic", "--no-strategic"], ["not allowed"]),
+        (["countries", "--relations", "--no-relations"], ["not allowed"]),
         (["countries", "--subregion", "Europe"], ["subregion='Europe'", "Caribbean"]),
         (["missions", "--kind", "palace"], ["embassy"]),
         (["organizations", "--kind", ""], ["kind=''"]),
@@ -262,7 +656,6 @@ def test_a_key_the_data_does_not_hold_exits_1(args: list[str], words: list[str])
         (["memberships", "--role", "king"], ["role='king'"]),
         (["export", "--format", "xml", "out"], ["invalid choice: 'xml'"]),
         (["export", "out"], ["--format"]),
-        (["events", "--data", "/no/such/folder"], ["/no/such/folder"]),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(args: list[str], words: list[str]) -> None:
@@ -273,19 +666,60 @@ def test_bad_usage_exits_2_with_one_line(args: list[str], words: list[str]) -> N
         assert word in err
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_help_of_each_command(command: str) -> None:
-    status, out, err = run(command, "--help")
-    assert status == 0 and not err
-    assert out.startswith(f"usage: belatam {command} ")
-    assert "--json" in out
+def test_an_ambiguous_key_exits_2(folder: Path) -> None:
+    path = folder / "organizations.json"
+    organizations = json.loads(path.read_text(encoding="utf-8"))
+    organizations[0]["name"] = "Cuba"  # now a state and an organization answer to it
+    path.write_text(json.dumps(organizations), encoding="utf-8")
+    status, out, err = run("memberships", "--member", "Cuba", "--data", str(folder))
+    assert status == 2 and out == ""
+    assert err.startswith("belatam: error: member='Cuba' is ambiguous") and err.count("\n") == 1
+    assert "countries:CU" in err and f"organizations:{organizations[0]['id']}" in err
+    assert as_json("memberships", "--member", "CU", "--data", str(folder))  # a code says which
 
 
-def test_help_lists_every_command_and_the_exit_statuses() -> None:
-    out = ok("--help")
-    for command in COMMANDS:
-        assert f"    {command} " in out or f"    {command}\n" in out
-    assert "1 nothing found" in out
+def test_invalid_data_exits_3(folder: Path, tmp_path: Path) -> None:
+    (folder / "events.json").write_text("{", encoding="utf-8")
+    status, out, err = run("events", "--data", str(folder))
+    assert status == 3 and out == ""
+    assert err.startswith("belatam: error: events.json") and err.count("\n") == 1
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, _, err = run("countries", "--data", str(empty))
+    assert status == 3 and "holds none of the data files" in err
+
+
+def test_a_file_error_exits_4(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    status, out, err = run("events", "--data", str(missing))
+    assert status == 4 and out == ""
+    assert err.startswith("belatam: error: ") and str(missing) in err and err.count("\n") == 1
+
+
+def test_export_into_a_file_exits_2(tmp_path: Path) -> None:
+    target = tmp_path / "a-file"
+    target.write_text("x", encoding="utf-8")
+    status, _, err = run("export", "--format", "csv", str(target))
+    assert status == 2 and err.startswith("belatam: error:") and "a-file" in err
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_export_parquet_without_the_extra_exits_5(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    status, out, err = run("export", "--format", "parquet", str(tmp_path / "out"))
+    assert status == 5 and not out
+    assert "'arrow' extra" in err and err.count("\n") == 1
+
+
+def test_an_internal_error_exits_70(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(data: Dataset) -> str:
+        raise RuntimeError("a bug\nover two lines")
+
+    monkeypatch.setattr(belatam.cli, "overview", broken)
+    status, out, err = run("overview")
+    assert status == 70 and out == ""
+    assert err == "belatam: internal error (RuntimeError; please report it): a bug over two lines\n"
 
 
 def test_main_reads_sys_argv(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -339,7 +773,7 @@ def test_export_json_reads_back(tmp_path: Path) -> None:
     assert {p.name for p in written} >= {"countries.json", "events.json", "trade.json"}
     assert all(p.parent == folder and p.stat().st_size > 0 for p in written)
     assert as_json("events", "--data", str(folder), "--year", "2018") == as_json("events", "--year", "2018")
-    assert row_of(ok("trade", "2018", "--data", str(folder)), "exports")[1] == "853,800,000"
+    assert fields(ok("trade", "2018", "--data", str(folder)))["exports"] == "853,800,000"
 
 
 @pytest.mark.parametrize(("format", "suffix"), [("csv", ".csv"), ("datapackage", ".csv"), ("parquet", ".parquet")])
@@ -348,21 +782,6 @@ def test_export_formats(tmp_path: Path, format: str, suffix: str) -> None:
     assert (tmp_path / f"events{suffix}") in paths
     assert all(p.is_file() for p in paths)
     assert ((tmp_path / "datapackage.json") in paths) is (format == "datapackage")
-
-
-def test_export_into_a_file_exits_2(tmp_path: Path) -> None:
-    target = tmp_path / "a-file"
-    target.write_text("x", encoding="utf-8")
-    status, _, err = run("export", "--format", "csv", str(target))
-    assert status == 2 and err.startswith("belatam: error:") and "a-file" in err
-
-
-def test_export_parquet_without_the_extra_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
-    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
-    status, out, err = run("export", "--format", "parquet", str(tmp_path))
-    assert status == 2 and not out
-    assert "'arrow' extra" in err and err.count("\n") == 1
 
 
 # -- as a program ------------------------------------------------------------------
@@ -378,6 +797,8 @@ def test_python_dash_m_commands() -> None:
     assert "Cuba" in done.stdout and "Venezuela" in done.stdout
     done = program("trade", "2018", "--json")
     assert done.returncode == 0 and json.loads(done.stdout)["exports"] == "853800000"
+    done = program("event", "evt-2018-11-shestakov-panama", "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["countries"] == ["PA"]
 
 
 @pytest.mark.parametrize(
@@ -388,6 +809,7 @@ def test_python_dash_m_commands() -> None:
         (["events", "--kind", "palace"], 2),
         (["events", "--year", "abc"], 2),
         (["no-such-command"], 2),
+        (["events", "--data", "/no/such/belatam/folder"], 4),
         (["events", "--help"], 0),
     ],
 )

@@ -8,7 +8,9 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from belatam.exporting import export
+import belatam
+from belatam import Agreement, AgreementKind, Dataset, Person, Source, SourceRef
+from belatam.exports import export
 
 
 @pytest.fixture
@@ -43,7 +45,19 @@ def edit(path: Path, key: str, row_id: str, column: str, value: str) -> None:
 def test_the_package_is_valid(package: Path) -> None:
     report = frictionless.validate(str(package))
     assert report.valid, report.flatten(["type", "note"])
-    assert report.stats["tasks"] == 11
+    assert report.stats["tasks"] == len(belatam.dataset().records()) == 11
+
+
+def test_a_sparse_data_set_gives_a_valid_package(tmp_path: Path) -> None:
+    # empty lists and a description left out are empty cells: valid, since only what every record has is required
+    cited = (SourceRef(source="src-a"),)
+    sparse = Dataset(
+        sources=[Source(id="src-a", title="A", publisher="P")],
+        agreements=[Agreement(id="agr-a", title="T", kind=AgreementKind.ROAD_MAP, sources=cited)],
+        people=[Person(id="per-a", name="A", sources=cited)],
+    )
+    report = frictionless.validate(str(export(tmp_path, "datapackage", sparse)[-1]))
+    assert report.valid, report.flatten(["type", "note", "fieldName"])
 
 
 def test_the_resources_read_with_their_types(package: Path) -> None:
@@ -51,6 +65,7 @@ def test_the_resources_read_with_their_types(package: Path) -> None:
     (row,) = resource.read_rows()
     assert row["exports"] == 853800000
     assert type(row["exports"]) is int
+    assert row["balance"] == belatam.trade(2018).balance
 
 
 def test_a_dangling_country_code_is_a_foreign_key_error(package: Path) -> None:
@@ -74,3 +89,10 @@ def test_a_duplicate_key_and_an_unknown_enum_value_are_reported(package: Path) -
     edit(package.parent / "missions.csv", "id", "mis-br-by-embassy", "kind", "palace")
     found = {t for t, _ in errors(package)}
     assert {"primary-key", "constraint-error"} <= found
+
+
+def test_a_missing_required_value_is_reported(package: Path) -> None:
+    edit(package.parent / "events.csv", "id", belatam.events()[0].id, "summary", "")
+    found = errors(package)
+    assert [t for t, _ in found] == ["constraint-error"]
+    assert "required" in found[0][1]

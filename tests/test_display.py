@@ -1,4 +1,4 @@
-"""Notebook display (HTML) and the shared plain-text tables."""
+"""Notebook display (HTML), the text of cells, and the command line's plain-text tables."""
 
 from __future__ import annotations
 
@@ -10,11 +10,17 @@ import attrs
 import pytest
 
 import belatam
-import belatam.display
-import belatam.tables
-from belatam import Country, Event, EventKind, PartialDate, Period, Role, Source, SourceRef, TradeFigures
-from belatam.display import MAX_CELL, record_html, records_html
-from belatam.tables import cell, field_names, format_table, record_rows, shorten
+import belatam.cli
+import belatam.model.columns
+import belatam.model.html
+import belatam.text
+from belatam import Country, Event, EventKind, PartialDate, Period, Person, Role, Source, SourceRef, TradeFigures
+from belatam.cli import format_table
+from belatam.model.columns import columns
+from belatam.model.columns import text as cell
+from belatam.model.html import MAX_CELL, record_html, records_html
+from belatam.results import Results
+from belatam.text import shorten
 
 
 class Table(HTMLParser):
@@ -75,7 +81,15 @@ def test_record_html_is_a_field_value_table() -> None:
     assert shown["name"] == "Cuba"
     assert shown["relations"] == "yes"
     assert shown["relations_established"] == "1992-04"
-    assert shown["sources"] == "src-un-m49; src-mfa-2019 ¶3; src-acn-cuba"
+    assert shown["sources"] == "src-un-m49; src-mfa-2019#3; src-acn-cuba"
+
+
+def test_record_html_shows_derived_fields_before_the_sources() -> None:
+    makei = belatam.person("per-makei")
+    shown = dict(Table(record_html(makei)).rows)
+    assert list(shown) == [*(f.name for f in attrs.fields(Person) if f.name != "sources"), "countries", "sources"]
+    assert shown["countries"] == "BY"
+    assert shown["roles"] == "Minister of Foreign Affairs of Belarus (BY, org-mfa-belarus)"
 
 
 def test_record_html_escapes() -> None:
@@ -116,6 +130,7 @@ def test_records_html_has_a_row_per_record_and_a_column_per_field() -> None:
     assert table.head.index("kind") < table.head.index("summary")  # short ones first
     assert len(table.rows) == len(events)
     assert all(len(row) == len(table.head) for row in table.rows)
+    assert table.head[-2:] == ["summary", "sources"]  # long text last
     column = {name: i for i, name in enumerate(table.head)}
     assert [row[column["id"]] for row in table.rows] == [e.id for e in events]
     assert [row[column["date"]] for row in table.rows] == [str(e.date) for e in events]
@@ -144,6 +159,9 @@ def test_records_html_escapes_and_aligns_numbers() -> None:
 def test_records_html_of_nothing_and_of_mixed_records() -> None:
     table = Table(records_html(()))
     assert table.caption == "0 records" and table.head == [] and table.rows == []
+    empty = Table(records_html(Results((), Event)))  # a query result knows its record type
+    assert empty.caption == "0 records (Event)" and empty.head == Table(records_html(belatam.events()[:1])).head
+    assert empty.rows == []
     mixed = Table(records_html([belatam.country("CU"), belatam.trade(2018)]))
     assert mixed.caption == "2 records (Country, TradeFigures)"
     assert "code" in mixed.head and "exports" in mixed.head
@@ -163,6 +181,7 @@ def test_every_kind_displays(kind: str) -> None:
 
 
 def test_cells() -> None:
+    """The one human text of a value: the HTML cells, the terminal tables and the field/value tables."""
     assert cell(None) == "" and cell(()) == ""
     assert cell(False) == "no"
     assert cell(2018) == "2018"
@@ -170,6 +189,11 @@ def test_cells() -> None:
     assert cell(EventKind.COMMISSION_MEETING) == "commission_meeting"
     assert cell(Period(PartialDate(2016, 1), None)) == "2016-01/.."
     assert cell(SourceRef(source="src-un-m49")) == "src-un-m49"
+    assert (
+        cell(SourceRef(source="src-mfa-2019", paragraph=8))
+        == "src-mfa-2019#8"
+        == str(SourceRef(source="src-mfa-2019", paragraph=8))
+    )
     assert (
         cell(Role(title="Minister", country="BY", organization="org-mfa-belarus")) == "Minister (BY, org-mfa-belarus)"
     )
@@ -183,12 +207,16 @@ def test_shorten() -> None:
     assert shorten("x" * 20, 10) == "x" * 9 + "…"
 
 
-def test_record_rows_and_field_names() -> None:
+def test_columns_of_a_record_type() -> None:
+    """Every field, the identity first, derived fields (``balance``) before the sources."""
     trade = belatam.trade(2018)
-    assert record_rows(trade)[-1] == ("balance", "349,200,000")
-    names = field_names([trade])
+    names = [c.name for c in columns(TradeFigures)]
     assert names[0] == "year" and set(names) == {f.name for f in attrs.fields(TradeFigures)} | {"balance"}
-    assert field_names(()) == []
+    assert names[-2:] == ["balance", "sources"]
+    rows = Table(record_html(trade)).rows
+    assert rows[-2:] == [["balance", "349,200,000"], ["sources", "src-mfa-2019#8"]]
+    table = [c.name for c in columns(TradeFigures, table=True)]
+    assert table[0] == "year" and "balance" in table and "sources" not in table
 
 
 def test_format_table() -> None:
@@ -197,9 +225,11 @@ def test_format_table() -> None:
     assert format_table(["a"], []) == "a\n-"
     with pytest.raises(ValueError, match="2 cells for 1 columns"):
         format_table(["a"], [["x", "y"]])
+    with pytest.raises(ValueError, match="1 cells for 2 columns"):
+        format_table(["a", "b"], [["x"]])
 
 
-@pytest.mark.parametrize("module", [belatam.tables, belatam.display])
+@pytest.mark.parametrize("module", [belatam.model.html, belatam.model.columns, belatam.text, belatam.cli])
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.attempted and not result.failed
@@ -216,3 +246,19 @@ def test_records_and_results_render_in_jupyter() -> None:
     assert empty == () and "0 records" in empty._repr_html_()  # type: ignore[attr-defined]
     for query in (belatam.countries(), belatam.partners(), belatam.missions(), belatam.statements()):
         assert isinstance(query, tuple) and hasattr(query, "_repr_html_")
+
+
+def test_a_slice_of_a_query_result_still_renders() -> None:
+    events = belatam.events(year=2018)
+    assert len(events) > 3
+    first = events[:3]
+    assert isinstance(first, tuple) and first == tuple(events)[:3]
+    table = Table(first._repr_html_())  # type: ignore[attr-defined]
+    assert table.caption == "3 records (Event)"
+    assert [row[table.head.index("id")] for row in table.rows] == [e.id for e in events[:3]]
+    every_other = Table(events[::2]._repr_html_())  # type: ignore[attr-defined]
+    assert len(every_other.rows) == len(tuple(events)[::2])
+    assert Table(events[-1:]._repr_html_()).rows[0][0] == events[-1].id  # type: ignore[attr-defined]
+    nothing = Table(events[len(events) :]._repr_html_())  # type: ignore[attr-defined]
+    assert nothing.caption == "0 records (Event)" and nothing.head == table.head
+    assert isinstance(events[0], Event)  # an index is a record, not a result

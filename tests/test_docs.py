@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
 
+import belatam
+
 README = Path(__file__).resolve().parents[1] / "README.md"
-MODULES = ["belatam", "belatam.dates", "belatam.arguments", "belatam.model", "belatam.queries"]
+MODULES = [
+    "belatam",
+    *sorted(m.name for m in pkgutil.walk_packages(belatam.__path__, "belatam.") if not m.name.endswith("__main__")),
+]
 
 
 def test_readme_examples() -> None:

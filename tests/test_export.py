@@ -7,7 +7,10 @@ Parquet in test_arrow.py (both need the test-extras).
 from __future__ import annotations
 
 import csv
+import doctest
+import importlib
 import json
+import stat
 import subprocess
 import sys
 from importlib.metadata import version
@@ -20,13 +23,16 @@ from hypothesis import strategies as st
 from strategies import datasets
 
 import belatam
-from belatam import Dataset, Event, PartialDate, Period, Source, SourceRef
-from belatam.checks import FILES
+from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
 from belatam.errors import DataError, InvalidTypeError, InvalidValueError
-from belatam.exporting import FORMATS, PRIMARY_KEYS, export, package_descriptor
-from belatam.tabular import columns, join
+from belatam.exports import FORMATS, datapackage, export, folder_for
+from belatam.exports.csv import join
+from belatam.exports.datapackage import table_schema
+from belatam.extras import require
+from belatam.model import KINDS, record_type
+from belatam.model.columns import columns
+from belatam.packaged import given_or_packaged
 
-KINDS = list(FILES)
 PACKAGED = Path(belatam.__file__).parent / "data"
 
 
@@ -51,31 +57,37 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
+def item_text(item: object) -> str:
+    """A list item as CSV cells show it: a plain text, a source as ``src-mfa-2019#8``, a role as ``title (CC)``."""
+    if isinstance(item, SourceRef):
+        return item.source if item.paragraph is None else f"{item.source}#{item.paragraph}"
+    if isinstance(item, Role):
+        return f"{item.title} ({item.country}{'' if item.organization is None else ', ' + item.organization})"
+    assert isinstance(item, str)
+    return item
+
+
 def expected_cells(record: object, kind: str) -> list[str]:
     """What a CSV row should hold, derived from the record itself, not from the exporter."""
     cells = []
-    for column in columns(kind):
-        value = getattr(record, column.attribute)
+    for column in columns(record_type(kind), days=True):  # type: ignore[arg-type]
+        value = getattr(record, column.field.name)
         if value is None:
             cells.append("")
-        elif column.type == "start":
+        elif column.part == "start":
             start = value.start if isinstance(value, Period) else value
             cells.append("" if start is None else start.first_day().isoformat())
-        elif column.type == "end":
+        elif column.part == "end":
             end = value.end if isinstance(value, Period) else value
             cells.append("" if end is None else end.last_day().isoformat())
-        elif column.type == "boolean":
+        elif column.kind == "boolean":
             cells.append(str(value).lower())
-        elif column.type == "enum":
+        elif column.kind == "vocabulary":
             cells.append(value.value)
-        elif column.type == "list":
-            cells.append(join(value))
-        elif column.type == "sources":
-            cells.append(join(r.source if r.paragraph is None else f"{r.source}#{r.paragraph}" for r in value))
-        elif column.type == "roles":
-            cells.append(
-                join(f"{r.title} ({r.country}{'' if r.organization is None else ', ' + r.organization})" for r in value)
-            )
+        elif column.kind in ("texts", "records"):
+            cells.append(join(item_text(item) for item in value))
+        elif column.kind == "money":
+            cells.append(format(value, "f"))
         else:
             cells.append(str(value))
     return cells
@@ -117,7 +129,7 @@ def test_csv_has_one_file_per_kind_and_one_row_per_record(tmp_path: Path, data: 
         path = tmp_path / f"{kind}.csv"
         with path.open(encoding="utf-8", newline="") as file:
             header, *rows = list(csv.reader(file))
-        assert header == [c.name for c in columns(kind)]
+        assert header == [c.name for c in columns(record_type(kind), days=True)]
         assert len(rows) == len(records) == data.counts()[kind], kind
         assert rows == [expected_cells(r, kind) for r in records], kind
 
@@ -192,12 +204,15 @@ def test_datapackage_writes_the_csv_files_and_a_descriptor(tmp_path: Path) -> No
     written = export(tmp_path, "datapackage")
     assert written == [*(tmp_path / f"{kind}.csv" for kind in KINDS), tmp_path / "datapackage.json"]
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor == package_descriptor()
+    assert descriptor == datapackage.descriptor(belatam.dataset())
     assert descriptor["name"] == "belatam"
     assert descriptor["version"] == version("belatam")
     assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
     assert [s["title"] for s in descriptor["sources"]] == [f"{s.title} ({s.publisher})" for s in belatam.sources()]
-    assert [r["name"] for r in descriptor["resources"]] == KINDS
+    assert [r["name"] for r in descriptor["resources"]] == list(KINDS)
+    titles = {r["name"]: r["title"] for r in descriptor["resources"]}
+    assert titles["agreements"] == "A signed bilateral document"  # the first sentence of the class's docstring
+    assert all(t and "``" not in t and not t.endswith(".") for t in titles.values()), titles
     for resource in descriptor["resources"]:
         header = next(csv.reader((tmp_path / resource["path"]).open(encoding="utf-8", newline="")))
         assert [f["name"] for f in resource["schema"]["fields"]] == header
@@ -208,28 +223,28 @@ def test_the_descriptor_without_installed_metadata_or_with_a_licence_expression(
 ) -> None:
     import importlib.metadata
 
-    from belatam import exporting
-
     def missing(name: str) -> Any:
         raise importlib.metadata.PackageNotFoundError(name)
 
     with monkeypatch.context() as patch:
         patch.setattr(importlib.metadata, "metadata", missing)
-        descriptor = package_descriptor()
+        descriptor = datapackage.descriptor(belatam.dataset())
     assert "version" not in descriptor
     assert "licenses" not in descriptor
-    monkeypatch.setattr(exporting, "_metadata", lambda: ("9.9", "MIT OR Apache-2.0"))
-    descriptor = package_descriptor()
+    monkeypatch.setattr(datapackage, "_metadata", lambda: ("9.9", "MIT OR Apache-2.0"))
+    descriptor = datapackage.descriptor(belatam.dataset())
     assert descriptor["version"] == "9.9"
     assert descriptor["licenses"] == [{"name": "MIT OR Apache-2.0"}]
 
 
-def test_every_resource_has_a_primary_key(data: Dataset) -> None:
-    keys = {r["name"]: r["schema"]["primaryKey"] for r in package_descriptor(data)["resources"]}
-    assert keys == {kind: [PRIMARY_KEYS[kind]] for kind in KINDS}
-    assert keys["countries"] == ["code"]
-    assert keys["trade"] == ["year"]
-    assert keys["events"] == ["id"]
+def test_every_resource_has_its_identity_as_primary_key(data: Dataset) -> None:
+    keys = {r["name"]: r["schema"]["primaryKey"] for r in datapackage.descriptor(data)["resources"]}
+    # a country is known by its alpha-2 code, trade figures by their year, everything else by its id
+    assert keys == {kind: [{"countries": "code", "trade": "year"}.get(kind, "id")] for kind in KINDS}
+    for kind, records in data.records().items():
+        (key,) = keys[kind]
+        values = [getattr(record, key) for record in records]
+        assert len(set(values)) == len(values), kind
 
 
 def foreign_keys(descriptor: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str]]:
@@ -241,7 +256,7 @@ def foreign_keys(descriptor: dict[str, Any]) -> dict[tuple[str, str], tuple[str,
 
 
 def test_the_single_valued_references_are_foreign_keys(data: Dataset) -> None:
-    assert foreign_keys(package_descriptor(data)) == {
+    assert foreign_keys(datapackage.descriptor(data)) == {
         ("missions", "sending"): ("countries", "code"),
         ("missions", "receiving"): ("countries", "code"),
         ("partnerships", "country"): ("countries", "code"),
@@ -254,7 +269,7 @@ def test_the_single_valued_references_are_foreign_keys(data: Dataset) -> None:
 def test_every_foreign_key_value_is_a_key_of_its_target(tmp_path: Path) -> None:
     export(tmp_path, "datapackage")
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
-    tables = {kind: read_csv(tmp_path / f"{kind}.csv") for kind in KINDS}
+    tables: dict[str, list[dict[str, str]]] = {kind: read_csv(tmp_path / f"{kind}.csv") for kind in KINDS}
     checked = 0
     for (kind, column), (target, key) in foreign_keys(descriptor).items():
         keys = {row[key] for row in tables[target]}
@@ -266,7 +281,7 @@ def test_every_foreign_key_value_is_a_key_of_its_target(tmp_path: Path) -> None:
 
 
 def test_field_types_keep_money_exact_and_dates_typed(data: Dataset) -> None:
-    resources = {r["name"]: r for r in package_descriptor(data)["resources"]}
+    resources = {r["name"]: r for r in datapackage.descriptor(data)["resources"]}
     trade = {f["name"]: f for f in resources["trade"]["schema"]["fields"]}
     assert {trade[n]["type"] for n in ("turnover", "exports", "imports", "balance")} == {"integer"}
     events = {f["name"]: f for f in resources["events"]["schema"]["fields"]}
@@ -275,10 +290,46 @@ def test_field_types_keep_money_exact_and_dates_typed(data: Dataset) -> None:
         "date",
         "date",
     )
-    assert events["kind"]["constraints"] == {"enum": [k.value for k in belatam.EventKind]}
+    assert events["kind"]["constraints"] == {"required": True, "enum": [k.value for k in belatam.EventKind]}
+    assert events["visit"]["constraints"] == {"enum": [k.value for k in belatam.VisitKind]}
     assert events["round"]["type"] == "integer"
     countries = {f["name"]: f for f in resources["countries"]["schema"]["fields"]}
     assert countries["relations"]["type"] == "boolean"
+
+
+def required_columns(kind: str) -> list[str]:
+    return [f["name"] for f in table_schema(kind)["fields"] if f.get("constraints", {}).get("required")]  # type: ignore[arg-type]
+
+
+def test_required_columns_have_a_value_in_every_row(tmp_path: Path) -> None:
+    # an empty cell reads as missing, so a column that can be empty (an empty list, a description
+    # left out, a date's first day) must not be required; the packaged data and a sparse data set
+    # both hold the constraint
+    source = Source(id="src-a", title="A", publisher="P")
+    cited = (SourceRef(source="src-a"),)
+    agreement = belatam.Agreement(id="agr-a", title="T", kind=belatam.AgreementKind.ROAD_MAP, sources=cited)
+    person = belatam.Person(id="per-a", name="A", sources=cited)
+    sparse = Dataset(sources=[source], agreements=[agreement], people=[person])
+    for name, ds in (("packaged", belatam.dataset()), ("sparse", sparse)):
+        export(tmp_path / name, "csv", ds)
+        for kind in KINDS:
+            required = required_columns(kind)
+            for row in read_csv(tmp_path / name / f"{kind}.csv"):
+                assert all(row[column] for column in required), (name, kind, [c for c in required if not row[c]])
+    assert "description" not in required_columns("agreements")
+    assert "title" in required_columns("agreements")
+    assert not {"aliases", "roles", "countries", "sources"} & set(required_columns("people"))
+    assert "date_start" not in required_columns("events")
+
+
+@pytest.mark.parametrize("kind", ["palace", "", "event"])
+def test_the_table_schema_of_an_unknown_kind_is_a_value_error(kind: str) -> None:
+    with pytest.raises(InvalidValueError, match="valid: sources, countries") as info:
+        table_schema(kind)  # type: ignore[arg-type]
+    assert repr(kind) in str(info.value)
+    with pytest.raises(InvalidTypeError, match="kind must be a record type"):
+        table_schema(None)  # type: ignore[arg-type]
+    assert table_schema(" Trade ")["primaryKey"] == ["year"]  # type: ignore[arg-type]
 
 
 # -- arguments and the optional dependencies -------------------------------------
@@ -291,7 +342,7 @@ def test_formats() -> None:
 @pytest.mark.parametrize("fmt", ["xml", "", "jsonl"])
 def test_an_unknown_format_is_a_value_error_naming_the_valid_ones(tmp_path: Path, fmt: str) -> None:
     with pytest.raises(InvalidValueError, match="json, csv, datapackage, parquet") as info:
-        export(tmp_path, fmt)
+        export(tmp_path, fmt)  # type: ignore[arg-type]
     assert repr(fmt) in str(info.value)
     assert not list(tmp_path.iterdir())
 
@@ -324,7 +375,7 @@ def test_data_of_the_wrong_type_is_a_type_error(tmp_path: Path) -> None:
 
 def test_the_format_name_ignores_case_and_the_folder_is_made(tmp_path: Path) -> None:
     folder = tmp_path / "a" / "b"
-    written = export(str(folder), " CSV ")
+    written = export(str(folder), " CSV ")  # type: ignore[arg-type]
     assert folder.is_dir()
     assert len(written) == len(KINDS)
 
@@ -341,6 +392,89 @@ def test_export_of_another_data_set(tmp_path: Path) -> None:
     assert read_csv(tmp_path / "countries.csv") == []
 
 
+# -- writing whole or not at all -----------------------------------------------------
+
+
+def test_a_symbolic_link_in_the_folder_is_replaced_not_written_through(tmp_path: Path) -> None:
+    outside = tmp_path / "precious.txt"
+    outside.write_text("precious", encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "trade.csv").symlink_to(outside)
+    export(folder, "csv")
+    assert outside.read_text(encoding="utf-8") == "precious"
+    assert not (folder / "trade.csv").is_symlink()
+    assert read_csv(folder / "trade.csv")[0]["year"] == "2018"
+
+
+def test_a_failed_write_leaves_the_old_files(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    export(folder, "csv", Dataset())  # an empty data set: headers only
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    (folder / "trade.csv").unlink()
+    (folder / "trade.csv").mkdir()  # a folder where the last file goes
+    with pytest.raises(IsADirectoryError, match=r"trade\.csv"):
+        export(folder, "csv")
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert after == {name: content for name, content in before.items() if name != "trade.csv"}
+    assert sorted(p.name for p in folder.iterdir()) == sorted(before)  # no temporary file left behind
+
+
+def test_written_files_have_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("x")
+    (written, *_) = export(tmp_path / "out", "json")
+    assert stat.S_IMODE(written.stat().st_mode) == stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)
+
+
+def test_folder_for(tmp_path: Path) -> None:
+    assert folder_for(str(tmp_path)) == tmp_path
+    assert folder_for(tmp_path / "new") == tmp_path / "new"  # not made until something is written
+    assert not (tmp_path / "new").exists()
+    with pytest.raises(InvalidTypeError, match="directory must be a str or Path"):
+        folder_for(b"bytes")
+    with pytest.raises(InvalidValueError, match="empty"):
+        folder_for("")
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(InvalidValueError, match="is a file, not a folder"):
+        folder_for(tmp_path / "file.txt")
+
+
+def test_given_or_packaged() -> None:
+    assert given_or_packaged(None) is belatam.dataset()
+    other = Dataset()
+    assert given_or_packaged(other) is other
+    with pytest.raises(InvalidTypeError, match=r"data must be a belatam\.Dataset"):
+        given_or_packaged({})
+
+
+def test_require_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert require("json", "none").__name__ == "json"
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(
+        ImportError, match=r"'pandas' extra: pip install pandas, or from a checkout pip install '\.\[pandas\]'"
+    ):
+        require("pandas", "pandas")
+
+
+def test_parquet_and_arrow_without_pyarrow_are_an_import_error_naming_the_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match=r"'arrow' extra"):
+        export(tmp_path, "parquet")
+    with pytest.raises(ImportError, match=r"'arrow' extra"):
+        belatam.to_arrow("trade")
+    assert not list(tmp_path.iterdir())
+
+
+def test_frames_without_pandas_are_an_import_error_naming_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(
+        ImportError, match=r"'pandas' extra: pip install pandas, or from a checkout pip install '\.\[pandas\]'"
+    ):
+        belatam.to_frame("trade")
+
+
 def run_without(modules: list[str], code: str) -> subprocess.CompletedProcess[str]:
     blocked = "".join(f"sys.modules[{m!r}] = None; " for m in modules)
     return subprocess.run([sys.executable, "-c", f"import sys; {blocked}{code}"], capture_output=True, text=True)
@@ -349,14 +483,14 @@ def run_without(modules: list[str], code: str) -> subprocess.CompletedProcess[st
 def test_csv_and_datapackage_need_neither_pandas_nor_pyarrow(tmp_path: Path) -> None:
     done = run_without(
         ["pandas", "pyarrow", "numpy"],
-        f"from belatam.exporting import export; print(len(export({str(tmp_path)!r}, 'datapackage')))",
+        f"from belatam.exports import export; print(len(export({str(tmp_path)!r}, 'datapackage')))",
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(len(KINDS) + 1)
 
 
 def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:
-    done = run_without(["pyarrow"], f"from belatam.exporting import export; export({str(tmp_path)!r}, 'parquet')")
+    done = run_without(["pyarrow"], f"from belatam.exports import export; export({str(tmp_path)!r}, 'parquet')")
     assert done.returncode == 1
     assert "ImportError" in done.stderr
     assert "pip install '.[arrow]'" in done.stderr
@@ -364,7 +498,8 @@ def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:
 
 def test_importing_the_export_modules_imports_neither_pandas_nor_pyarrow() -> None:
     code = (
-        "import sys, belatam.frames, belatam.arrowdata, belatam.exporting;"
+        "import sys, belatam.exports, belatam.exports.frames, belatam.exports.arrow, belatam.exports.csv,"
+        " belatam.exports.datapackage;"
         "print('pandas' in sys.modules, 'pyarrow' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -379,3 +514,9 @@ def test_a_refused_csv_export_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"events\.csv, record evt-a, field 'summary'"):
         export(tmp_path / "out", "datapackage", Dataset(sources=[source], events=[event]))
     assert not (tmp_path / "out").exists()
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(importlib.import_module("belatam.exports"))
+    assert result.attempted >= 1
+    assert result.failed == 0

@@ -2,9 +2,11 @@
 
 For generated data sets, each query with any combination of its filters must
 equal a list comprehension over ``ds.records()`` that spells out the documented
-meaning (filters AND together; ``year`` matches a date in that year or a period
-overlapping it; `countries` never lists Belarus), sorted in the documented
-order. Then: filters only narrow, results are tuples, queries repeat, and a
+meaning (filters AND together; a filter given a list or tuple matches any of
+its values; ``year`` matches a date in that year or a period overlapping it,
+and takes numpy integers too; ``since``/``until`` keep dates that overlap the
+span from since's first day to until's last; `countries` never lists
+Belarus), sorted in the documented order. Then: filters only narrow, results are tuples, queries repeat, and a
 country may be given as the record, a code or a name.
 """
 
@@ -15,10 +17,11 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import datasets
+from strategies import datasets, partial_dates
 
 from belatam import (
     Agreement,
@@ -27,6 +30,7 @@ from belatam import (
     Dataset,
     Event,
     EventKind,
+    InvalidValueError,
     MembershipRole,
     MissionKind,
     Organization,
@@ -39,11 +43,11 @@ from belatam import (
     SourceRef,
     Topic,
 )
-from belatam.arguments import fold
-from belatam.checks import SUBREGIONS
+from belatam.model.countries import SUBREGIONS
+from belatam.text import fold
 
 HOME = "BY"
-Canon = dict[str, Any]  # filter name -> the plain value the scan uses (a code, an id, an enum, an int)
+Canon = dict[str, Any]  # filter name -> the set of plain values the scan accepts (codes, ids, enums, ints)
 Args = dict[str, Any]  # filter name -> the value handed to the query (in any accepted form)
 
 # -- drawing filter arguments in any accepted form --------------------------------
@@ -65,27 +69,42 @@ def person_forms(p: Person) -> list[object]:
     return [p, p.id, p.name]
 
 
-def draw_country(data: st.DataObject, ds: Dataset) -> tuple[object, str]:
-    c: Country = data.draw(st.sampled_from(recs(ds, "countries")))
-    return data.draw(st.sampled_from(country_forms(c))), c.code
+def some(data: st.DataObject, one: Callable[[], tuple[object, object]]) -> tuple[object, set[Any]]:
+    """One value, or (as every filter accepts) a list or tuple of one to three of them: any matches."""
+    if not data.draw(st.booleans(), label="several"):
+        given, plain = one()
+        return given, {plain}
+    drawn = [one() for _ in range(data.draw(st.integers(1, 3), label="how many"))]
+    shape = data.draw(st.sampled_from((list, tuple)), label="shape")
+    return shape(g for g, _ in drawn), {p for _, p in drawn}
 
 
-def draw_enum(vocabulary: type[enum.Enum]) -> Callable[[st.DataObject, Dataset], tuple[object, object]]:
-    def draw(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
-        member = data.draw(st.sampled_from(vocabulary))
-        return data.draw(st.sampled_from([member, member.value])), member
+def draw_country(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]]:
+    def one() -> tuple[object, object]:
+        c: Country = data.draw(st.sampled_from(recs(ds, "countries")))
+        return data.draw(st.sampled_from(country_forms(c))), c.code
+
+    return some(data, one)
+
+
+def draw_enum(vocabulary: type[enum.Enum]) -> Callable[[st.DataObject, Dataset], tuple[object, set[Any]]]:
+    def draw(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]]:
+        def one() -> tuple[object, object]:
+            member = data.draw(st.sampled_from(vocabulary))
+            return data.draw(st.sampled_from([member, member.value])), member
+
+        return some(data, one)
 
     return draw
 
 
-def draw_bool(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
+def draw_bool(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]]:
     value = data.draw(st.booleans())
-    return value, value
+    return value, {value}
 
 
-def draw_subregion(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
-    value = data.draw(st.sampled_from(SUBREGIONS))
-    return value, value
+def draw_subregion(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]]:
+    return some(data, lambda: (value := data.draw(st.sampled_from(SUBREGIONS)), value))
 
 
 def dates_in(ds: Dataset) -> list[PartialDate | Period]:
@@ -99,35 +118,68 @@ def dates_in(ds: Dataset) -> list[PartialDate | Period]:
     return found
 
 
-def draw_year(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
-    years = {
-        y
-        for d in dates_in(ds)
-        for day in (d.first_day(), d.last_day())
-        for y in (day.year - 1, day.year, day.year + 1)
-        if 1 <= y <= 9999 and day not in (datetime.date.min, datetime.date.max)
-    }
-    year = data.draw(st.sampled_from(sorted(years)) | st.integers(1, 9999) if years else st.integers(1, 9999))
-    return year, year
+def years_near(ds: Dataset) -> list[int]:
+    return sorted(
+        {
+            y
+            for d in dates_in(ds)
+            for day in (d.first_day(), d.last_day())
+            for y in (day.year - 1, day.year, day.year + 1)
+            if 1 <= y <= 9999 and day not in (datetime.date.min, datetime.date.max)
+        }
+    )
 
 
-def draw_person(data: st.DataObject, ds: Dataset) -> tuple[object, object] | None:
+def draw_year(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]]:
+    years = years_near(ds)
+
+    def one() -> tuple[object, object]:
+        year = data.draw(st.sampled_from(years) | st.integers(1, 9999) if years else st.integers(1, 9999))
+        given = data.draw(st.sampled_from([year, numpy.int64(year)]), label="year type")
+        return given, year
+
+    return some(data, one)
+
+
+def draw_day(data: st.DataObject, ds: Dataset) -> tuple[object, PartialDate]:
+    """A ``since``/``until`` bound, as a PartialDate, an ISO string or a datetime.date."""
+    date = data.draw(st.sampled_from(dates_in(ds)) if dates_in(ds) else st.just(PartialDate(2018)))
+    near = date if isinstance(date, PartialDate) else (date.start or date.end)
+    assert near is not None
+    bound = data.draw(partial_dates(max(1, near.year - 1), min(9999, near.year + 1)))
+    form = data.draw(st.sampled_from(("date", "iso", "day")), label="bound form")
+    if form == "iso":
+        return str(bound), bound
+    if form == "day" and bound.day is not None:
+        return datetime.date(bound.year, bound.month or 1, bound.day), bound
+    return bound, bound
+
+
+def draw_person(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]] | None:
     people = recs(ds, "people")
     if not people:
         return None
-    p: Person = data.draw(st.sampled_from(people))
-    return data.draw(st.sampled_from(person_forms(p))), p.id
+
+    def one() -> tuple[object, object]:
+        p: Person = data.draw(st.sampled_from(people))
+        return data.draw(st.sampled_from(person_forms(p))), p.id
+
+    return some(data, one)
 
 
-def draw_organization(data: st.DataObject, ds: Dataset) -> tuple[object, object] | None:
+def draw_organization(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]] | None:
     orgs = recs(ds, "organizations")
     if not orgs:
         return None
-    o: Organization = data.draw(st.sampled_from(orgs))
-    return data.draw(st.sampled_from(organization_forms(o))), o.id
+
+    def one() -> tuple[object, object]:
+        o: Organization = data.draw(st.sampled_from(orgs))
+        return data.draw(st.sampled_from(organization_forms(o))), o.id
+
+    return some(data, one)
 
 
-def draw_member(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
+def draw_member(data: st.DataObject, ds: Dataset) -> tuple[object, set[Any]]:
     use_organization: bool = data.draw(st.booleans())
     if recs(ds, "organizations") and use_organization:
         found = draw_organization(data, ds)
@@ -136,7 +188,7 @@ def draw_member(data: st.DataObject, ds: Dataset) -> tuple[object, object]:
     return draw_country(data, ds)
 
 
-Drawer = Callable[[st.DataObject, Dataset], "tuple[object, object] | None"]
+Drawer = Callable[[st.DataObject, Dataset], "tuple[object, Any] | None"]
 
 
 # -- the scans: the documented meaning, spelt out ---------------------------------
@@ -160,23 +212,52 @@ def in_year(date: PartialDate | Period | None, year: int) -> bool:
     return date.first_day() <= datetime.date(year, 12, 31) and datetime.date(year, 1, 1) <= date.last_day()
 
 
-def first_paragraph(refs: tuple[SourceRef, ...]) -> int:
-    paragraphs = [r.paragraph for r in refs if r.paragraph is not None]
-    return min(paragraphs) if paragraphs else 1_000_000
+def in_span(date: PartialDate | Period | None, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """The date's interval shares a day with since's first day .. until's last day."""
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    low = since.first_day() if since else datetime.date.min
+    high = until.last_day() if until else datetime.date.max
+    return date.first_day() <= high and low <= date.last_day()
+
+
+def dated(date: PartialDate | Period | None, f: Canon) -> bool:
+    years = f.get("year")
+    return (years is None or any(in_year(date, y) for y in years)) and in_span(date, f.get("since"), f.get("until"))
+
+
+def hit(wanted: set[Any] | None, value: Any) -> bool:
+    return wanted is None or value in wanted
+
+
+def hits(wanted: set[Any] | None, values: tuple[Any, ...]) -> bool:
+    return wanted is None or not wanted.isdisjoint(values)
+
+
+def by_source(ds: Dataset, refs: tuple[SourceRef, ...]) -> tuple[int, int, int]:
+    """Statements read in citation order: the first citation's source, as sources() lists them, then paragraph."""
+    if not refs:
+        return (1, 0, 0)
+    order = [s.id for s in sorted(recs(ds, "sources"), key=lambda s: (s.sha256 is None, s.sha256 or "", s.id))]
+    return (0, order.index(refs[0].source), refs[0].paragraph or 0)
 
 
 def name_of_country(ds: Dataset, code: str) -> str:
     return next(fold(c.name) for c in recs(ds, "countries") if c.code == code)
 
 
+def rank_of(ds: Dataset, name: str, key: str) -> int:
+    """A record's position in its table's order (by name, then id or code)."""
+    ordered = sorted(recs(ds, name), key=by_name)
+    return [getattr(r, "id", None) or r.code for r in ordered].index(key)
+
+
 def scan_countries(ds: Dataset, f: Canon) -> list[Any]:
     rel, sub = f.get("relations"), f.get("subregion")
     return sorted(
-        (
-            c
-            for c in recs(ds, "countries")
-            if c.code != HOME and (rel is None or c.relations is rel) and (sub is None or c.subregion == sub)
-        ),
+        (c for c in recs(ds, "countries") if c.code != HOME and hit(rel, c.relations) and hit(sub, c.subregion)),
         key=by_name,
     )
 
@@ -187,8 +268,7 @@ def scan_partnerships(ds: Dataset, f: Canon) -> list[Any]:
         (
             p
             for p in recs(ds, "partnerships")
-            if (code is None or p.country == code)
-            and (strategic is None or (p.kind is PartnershipKind.STRATEGIC) is strategic)
+            if hit(code, p.country) and hit(strategic, p.kind is PartnershipKind.STRATEGIC)
         ),
         key=lambda p: (name_of_country(ds, p.country), p.id),
     )
@@ -196,11 +276,7 @@ def scan_partnerships(ds: Dataset, f: Canon) -> list[Any]:
 
 def scan_partners(ds: Dataset, f: Canon) -> list[Any]:
     strategic = f.get("strategic")
-    codes = {
-        p.country
-        for p in recs(ds, "partnerships")
-        if strategic is None or (p.kind is PartnershipKind.STRATEGIC) is strategic
-    }
+    codes = {p.country for p in recs(ds, "partnerships") if hit(strategic, p.kind is PartnershipKind.STRATEGIC)}
     return sorted((c for c in recs(ds, "countries") if c.code in codes), key=by_name)
 
 
@@ -210,36 +286,27 @@ def scan_missions(ds: Dataset, f: Canon) -> list[Any]:
         (
             m
             for m in recs(ds, "missions")
-            if (sending is None or m.sending == sending)
-            and (receiving is None or m.receiving == receiving)
-            and (kind is None or m.kind is kind)
+            if hit(sending, m.sending) and hit(receiving, m.receiving) and hit(kind, m.kind)
         ),
         key=lambda m: m.id,
     )
 
 
 def scan_agreements(ds: Dataset, f: Canon) -> list[Any]:
-    code, year = f.get("country"), f.get("year")
+    code = f.get("country")
     return sorted(
-        (
-            a
-            for a in recs(ds, "agreements")
-            if (code is None or code in a.parties) and (year is None or in_year(a.signed, year))
-        ),
+        (a for a in recs(ds, "agreements") if hits(code, a.parties) and dated(a.signed, f)),
         key=lambda a: by_date(a.signed, a.id),
     )
 
 
 def scan_events(ds: Dataset, f: Canon) -> list[Any]:
-    code, year, kind, person = f.get("country"), f.get("year"), f.get("kind"), f.get("person")
+    code, kind, person = f.get("country"), f.get("kind"), f.get("person")
     return sorted(
         (
             e
             for e in recs(ds, "events")
-            if (code is None or code in e.countries)
-            and (year is None or in_year(e.date, year))
-            and (kind is None or e.kind is kind)
-            and (person is None or person in e.participants)
+            if hits(code, e.countries) and dated(e.date, f) and hit(kind, e.kind) and hits(person, e.participants)
         ),
         key=lambda e: by_date(e.date, e.id),
     )
@@ -248,7 +315,7 @@ def scan_events(ds: Dataset, f: Canon) -> list[Any]:
 def scan_people(ds: Dataset, f: Canon) -> list[Any]:
     code = f.get("country")
     return sorted(
-        (p for p in recs(ds, "people") if code is None or any(r.country == code for r in p.roles)),
+        (p for p in recs(ds, "people") if hits(code, tuple(r.country for r in p.roles))),
         key=by_name,
     )
 
@@ -256,11 +323,7 @@ def scan_people(ds: Dataset, f: Canon) -> list[Any]:
 def scan_organizations(ds: Dataset, f: Canon) -> list[Any]:
     kind, code = f.get("kind"), f.get("country")
     return sorted(
-        (
-            o
-            for o in recs(ds, "organizations")
-            if (kind is None or o.kind is kind) and (code is None or o.country == code)
-        ),
+        (o for o in recs(ds, "organizations") if hit(kind, o.kind) and hit(code, o.country)),
         key=by_name,
     )
 
@@ -271,23 +334,24 @@ def scan_memberships(ds: Dataset, f: Canon) -> list[Any]:
         (
             m
             for m in recs(ds, "memberships")
-            if (org is None or m.organization == org)
-            and (member is None or m.member == member)
-            and (role is None or m.role is role)
+            if hit(org, m.organization) and hit(member, m.member) and hit(role, m.role)
         ),
-        key=lambda m: (m.organization, m.role.value, m.member, m.id),
+        key=lambda m: (
+            rank_of(ds, "organizations", m.organization),
+            m.role.value,
+            (0, rank_of(ds, "countries", m.member))
+            if m.member in {c.code for c in recs(ds, "countries")}
+            else (1, rank_of(ds, "organizations", m.member)),
+            m.id,
+        ),
     )
 
 
 def scan_statements(ds: Dataset, f: Canon) -> list[Any]:
     code, topic = f.get("country"), f.get("topic")
     return sorted(
-        (
-            s
-            for s in recs(ds, "statements")
-            if (code is None or code in s.countries) and (topic is None or s.topic is topic)
-        ),
-        key=lambda s: (first_paragraph(s.sources), s.id),
+        (s for s in recs(ds, "statements") if hits(code, s.countries) and hit(topic, s.topic)),
+        key=lambda s: (by_source(ds, s.sources), s.id),
     )
 
 
@@ -299,9 +363,16 @@ QUERIES: dict[str, tuple[dict[str, Drawer], Callable[[Dataset, Canon], list[Any]
         {"sending": draw_country, "receiving": draw_country, "kind": draw_enum(MissionKind)},
         scan_missions,
     ),
-    "agreements": ({"country": draw_country, "year": draw_year}, scan_agreements),
+    "agreements": ({"country": draw_country, "year": draw_year, "since": draw_day, "until": draw_day}, scan_agreements),
     "events": (
-        {"country": draw_country, "year": draw_year, "kind": draw_enum(EventKind), "person": draw_person},
+        {
+            "country": draw_country,
+            "year": draw_year,
+            "since": draw_day,
+            "until": draw_day,
+            "kind": draw_enum(EventKind),
+            "person": draw_person,
+        },
         scan_events,
     ),
     "people": ({"country": draw_country}, scan_people),
@@ -327,6 +398,12 @@ def draw_filters(data: st.DataObject, ds: Dataset, query: str, *, every: bool = 
     return args, canon
 
 
+def inverted(canon: Canon) -> bool:
+    """Whether ``until`` ends before ``since`` starts: an impossible span, refused."""
+    since, until = canon.get("since"), canon.get("until")
+    return since is not None and until is not None and until.last_day() < since.first_day()
+
+
 def run(ds: Dataset, query: str, args: Args) -> tuple[Any, ...]:
     result = getattr(ds, query)(**args)
     assert isinstance(result, tuple), f"{query}() returned a {type(result).__name__}"
@@ -347,6 +424,10 @@ def test_every_query_equals_a_scan_of_the_records(data: st.DataObject) -> None:
     for query, (_, scan) in QUERIES.items():
         for _ in range(3):
             args, canon = draw_filters(data, ds, query)
+            if inverted(canon):
+                with pytest.raises(InvalidValueError, match=r"until=.* lies before since="):
+                    run(ds, query, args)
+                continue
             expected = scan(ds, canon)
             result = run(ds, query, args)
             assert ids(result) == ids(expected), f"{query}(**{args!r})"
@@ -360,7 +441,9 @@ def test_every_query_equals_a_scan_of_the_records(data: st.DataObject) -> None:
 def test_adding_a_filter_only_narrows(data: st.DataObject) -> None:
     ds = data.draw(datasets(), label="ds")
     for query, (filters, _) in QUERIES.items():
-        args, _ = draw_filters(data, ds, query, every=True)
+        args, canon = draw_filters(data, ds, query, every=True)
+        if inverted(canon):
+            del args["until"]
         full = run(ds, query, args)
         assert run(ds, query, {}) == run(ds, query, dict.fromkeys(filters))
         for name in args:
@@ -389,7 +472,7 @@ COUNTRY_FILTERS = [
 def test_a_country_is_the_record_its_code_or_its_name(ds: Dataset) -> None:
     for query, parameter in COUNTRY_FILTERS:
         for country in recs(ds, "countries"):
-            expected = tuple(QUERIES[query][1](ds, {parameter: country.code}))
+            expected = tuple(QUERIES[query][1](ds, {parameter: {country.code}}))
             for form in country_forms(country):
                 assert run(ds, query, {parameter: form}) == expected, f"{query}({parameter}={form!r})"
 
@@ -400,11 +483,11 @@ def test_people_and_organizations_are_the_record_the_id_or_the_name(data: st.Dat
     ds = data.draw(datasets(), label="ds")
     for p in recs(ds, "people"):
         results = {run(ds, "events", {"person": form}) for form in person_forms(p)}
-        assert results == {tuple(scan_events(ds, {"person": p.id}))}
+        assert results == {tuple(scan_events(ds, {"person": {p.id}}))}
     for o in recs(ds, "organizations"):
         for parameter in ("organization", "member"):
             results = {run(ds, "memberships", {parameter: form}) for form in organization_forms(o)}
-            assert results == {tuple(scan_memberships(ds, {parameter: o.id}))}
+            assert results == {tuple(scan_memberships(ds, {parameter: {o.id}}))}
 
 
 @settings(max_examples=30, deadline=None)
@@ -421,7 +504,7 @@ def test_a_kind_is_the_member_or_its_value(data: st.DataObject) -> None:
         for member in vocabulary:
             by_member = run(ds, query, {parameter: member})
             assert run(ds, query, {parameter: member.value}) == by_member
-            assert by_member == tuple(QUERIES[query][1](ds, {parameter: member}))
+            assert by_member == tuple(QUERIES[query][1](ds, {parameter: {member}}))
 
 
 @settings(max_examples=40, deadline=None)

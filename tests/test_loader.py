@@ -187,7 +187,7 @@ CASES: dict[str, Case] = {
         set_field("statements", "sources", [{"source": "src-nobody", "paragraph": 2}]),
         "statements.json",
         STATEMENT,
-        "sources",
+        "sources[0].source",
         ("src-nobody",),
     ),
     "duplicate id in one file": Case(edit("events", duplicate_first_event), "events.json", EVENT, "id", ("duplicate",)),

@@ -20,7 +20,7 @@ def run_python(code: str) -> str:
 def test_import_reads_nothing_and_leaves_cattrs_unimported() -> None:
     out = run_python(
         "import sys, belatam, belatam.packaged as p;"
-        "print('cattrs' in sys.modules, 'belatam.loader' in sys.modules, p._packaged is None)"
+        "print('cattrs' in sys.modules, 'belatam.loader' in sys.modules, p._data is None)"
     )
     assert out == "False False True"
 
@@ -50,8 +50,8 @@ def test_star_import_gives_the_public_names() -> None:
 def test_first_query_loads_once_without_cattrs_or_importlib_resources() -> None:
     out = run_python(
         "import sys, belatam, belatam.packaged as p;"
-        "belatam.partners(); d = p._packaged; belatam.events(year=2018);"
-        "print('cattrs' in sys.modules, 'importlib.resources' in sys.modules, d is p._packaged is belatam.dataset())"
+        "belatam.partners(); d = p._data; belatam.events(year=2018);"
+        "print('cattrs' in sys.modules, 'importlib.resources' in sys.modules, d is p._data is belatam.dataset())"
     )
     assert out == "False False True"
 
@@ -67,8 +67,8 @@ def test_concurrent_first_use_builds_one_dataset() -> None:
         return real()
 
     setattr(loader, "load_packaged", counting)  # noqa: B010
-    saved = packaged._packaged
-    packaged._packaged = None
+    saved = packaged._data
+    packaged._data = None
     try:
         barrier = threading.Barrier(8)
         seen: list[belatam.Dataset] = []
@@ -86,7 +86,7 @@ def test_concurrent_first_use_builds_one_dataset() -> None:
         assert len({id(d) for d in seen}) == 1
     finally:
         setattr(loader, "load_packaged", real)  # noqa: B010
-        packaged._packaged = saved
+        packaged._data = saved
 
 
 def test_version_comes_from_the_installed_metadata() -> None:
@@ -98,3 +98,15 @@ def test_version_comes_from_the_installed_metadata() -> None:
 def test_unknown_module_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="nonexistent"):
         belatam.nonexistent  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_no_submodule_shadows_a_public_name() -> None:
+    """Importing a submodule binds it on the package: none may be named like a public function."""
+    out = run_python(
+        "import importlib, pkgutil, types, belatam\n"
+        "for m in pkgutil.walk_packages(belatam.__path__, 'belatam.'):\n"
+        "    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
+        "bad = [n for n in belatam.__all__ if isinstance(getattr(belatam, n), types.ModuleType) and n != 'plots']\n"
+        "print(bad, callable(belatam.dataset), callable(belatam.export))"
+    )
+    assert out == "[] True True"

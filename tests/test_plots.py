@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,16 @@ def test_no_dated_events(tmp_path: Path, data: Dataset) -> None:
     ax.figure.savefig(tmp_path / "empty.png")
 
 
+def test_an_empty_data_set_draws_empty_charts(tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no singular axis, no empty legend
+        for draw in (timeline, missions_chart):
+            ax = draw(Dataset())
+            assert labels(ax) == []
+            assert not [p for p in ax.patches if p.get_width() != 0]
+            ax.figure.savefig(tmp_path / f"{draw.__name__}.png")
+
+
 def test_data_must_be_a_dataset() -> None:
     with pytest.raises(InvalidTypeError, match=r"data must be a belatam\.Dataset"):
         timeline("packaged")  # type: ignore[arg-type]
@@ -131,6 +142,6 @@ def test_without_matplotlib_the_error_names_the_extra() -> None:
 
 
 def test_import_costs_no_matplotlib() -> None:
-    code = "import sys, belatam.plots; print('matplotlib' in sys.modules)"
+    code = "import sys, belatam.plots; print('matplotlib' in sys.modules, 'belatam.loader' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert done.stdout.split() == ["False", "False"]  # nor reads the data

@@ -16,6 +16,7 @@ value given. No `KeyError`, `AttributeError` or cattrs exception ever escapes.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import importlib.resources
 import inspect
@@ -26,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,7 +48,9 @@ from belatam import (
     MissionKind,
     Organization,
     OrganizationKind,
+    PartialDate,
     Partnership,
+    Period,
     Person,
     Source,
     SourceRef,
@@ -55,6 +59,7 @@ from belatam import (
     TradeFigures,
     UnknownKeyError,
 )
+from belatam.errors import quote
 
 DATA = belatam.dataset()
 EVENT_ID = DATA.events()[0].id
@@ -82,6 +87,7 @@ RESULT: dict[str, type] = {
     "statements": Statement,
     "trade": TradeFigures,
     "source": Source,
+    "record": belatam.Record,
     "load": Dataset,
 }
 PLURAL = {"countries", "partners", "partnerships", "missions", "agreements", "events", "people"}
@@ -89,7 +95,7 @@ PLURAL |= {"organizations", "memberships", "statements"}
 
 # Every parameter of every helper, with the kind of argument it takes. An enum
 # class stands for "a member of it or its value string".
-KEYS = ("country", "person", "organization", "member", "event", "agreement", "source")
+KEYS = ("country", "person", "organization", "member", "event", "agreement", "source", "record")
 PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("countries", "relations", "bool"),
     ("countries", "subregion", "subregion"),
@@ -102,9 +108,13 @@ PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("missions", "kind", MissionKind),
     ("agreements", "country", "country"),
     ("agreements", "year", "year"),
+    ("agreements", "since", "date"),
+    ("agreements", "until", "date"),
     ("agreement", "id", "agreement"),
     ("events", "country", "country"),
     ("events", "year", "year"),
+    ("events", "since", "date"),
+    ("events", "until", "date"),
     ("events", "kind", EventKind),
     ("events", "person", "person"),
     ("event", "id", "event"),
@@ -120,12 +130,18 @@ PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("statements", "topic", Topic),
     ("trade", "year", "year"),
     ("source", "id", "source"),
+    ("record", "id", "record"),
     ("load", "path", "path"),
 ]
 
 
 def signature(helper: str) -> inspect.Signature:
     return inspect.signature(getattr(belatam, helper))
+
+
+def is_filter(helper: str, param: str) -> bool:
+    """A keyword filter of a query (which takes one value or an iterable of them), not a look-up key."""
+    return signature(helper).parameters[param].kind is inspect.Parameter.KEYWORD_ONLY and helper != "load"
 
 
 def required(helper: str, param: str) -> bool:
@@ -162,7 +178,7 @@ def assert_message(error: BaseException, param: str, value: object) -> None:
     message = str(error)
     assert "\n" not in message, message
     assert names_parameter(message, param), f"message does not name {param!r}: {message}"
-    assert repr(value) in message, f"message does not show {value!r}: {message}"
+    assert quote(value) in message, f"message does not show {value!r} (shortened): {message}"
 
 
 def test_the_tables_cover_every_parameter_of_every_helper() -> None:
@@ -188,7 +204,9 @@ GOOD: dict[str | type[enum.Enum], list[object]] = {
     "event": [EVENT_ID],
     "agreement": [AGREEMENT_ID],
     "source": ["src-mfa-2019"],
-    "year": [2018],
+    "year": [2018, numpy.int64(2018), numpy.int32(2018)],
+    "date": ["2018", "2018-06", "2018-06-30", PartialDate(2018, 6), datetime.date(2018, 6, 30)],
+    "record": [EVENT_ID, "org-acs", "CU"],
     "path": [str(importlib.resources.files("belatam") / "data")],
     MissionKind: ["embassy", MissionKind.HONORARY_CONSULATE, " Embassy "],
     EventKind: ["visit", EventKind.SIGNING],
@@ -208,9 +226,27 @@ def check_result(helper: str, result: object) -> None:
         assert isinstance(result, RESULT[helper]), type(result)
 
 
-@pytest.mark.parametrize(("helper", "param", "value"), cases(lambda h, p, kind: GOOD[kind]))
+def several(helper: str, param: str, kind: str | type[enum.Enum]) -> list[object]:
+    """A filter's good values as a list and as a tuple (any of them matches), where it takes several."""
+    if not is_filter(helper, param) or kind in ("bool", "date"):
+        return []
+    return [list(GOOD[kind][:2]), tuple(GOOD[kind][:2])]
+
+
+@pytest.mark.parametrize(("helper", "param", "value"), cases(lambda h, p, kind: GOOD[kind] + several(h, p, kind)))
 def test_well_formed_arguments_are_accepted(helper: str, param: str, value: object) -> None:
     check_result(helper, call(helper, param, value))
+
+
+@pytest.mark.parametrize(
+    ("helper", "param", "kind"),
+    [pytest.param(h, p, k, id=f"{h}-{p}") for h, p, k in PARAMS if is_filter(h, p) and k not in ("bool", "date")],
+)
+def test_several_values_match_any_of_them(helper: str, param: str, kind: str | type[enum.Enum]) -> None:
+    values = GOOD[kind][:2]
+    union = {r for value in values for r in call(helper, param, value)}
+    assert set(call(helper, param, values)) == union
+    assert call(helper, param, []) == ()
 
 
 @pytest.mark.parametrize(
@@ -233,19 +269,25 @@ class Opaque:
 def wrong_types(helper: str, param: str, kind: str | type[enum.Enum]) -> list[object]:
     values: list[object]
     if kind in KEYS:
-        values = [32, 1.5, b"AR", ["AR"], {"AR": "AR"}, ("AR",), Opaque(), True, False, A_RECORD]
+        values = [32, 1.5, b"AR", {"AR": "AR"}, Opaque(), True, False, A_RECORD]
+        if not is_filter(helper, param):  # a look-up takes one key, never a list
+            values += [["AR"], ("AR",)]
     elif kind == "subregion":
-        values = [5, 1.5, b"Caribbean", ["Caribbean"], {"Caribbean": 1}, Opaque(), True]
+        values = [5, 1.5, b"Caribbean", {"Caribbean": 1}, Opaque(), True]
     elif kind == "bool":
         values = ["yes", "True", "", 1, 0, 1.0, [], b"", Opaque()]
     elif kind == "year":
-        values = ["2018", 2018.0, float("nan"), True, False, b"2018", [2018], Decimal(2018), Opaque()]
+        values = ["2018", 2018.0, float("nan"), True, False, b"2018", Decimal(2018), Opaque()]
+        if not is_filter(helper, param):
+            values.append([2018])
+    elif kind == "date":
+        values = [5, 2018, 1.5, b"2018", Opaque(), True, ["2018"], Period(PartialDate(2018), None)]
     elif kind == "path":
         values = [5, 1.5, b"/tmp", ["/tmp"], {"path": "/tmp"}, Opaque(), True]
     else:
         assert isinstance(kind, type)
         other = EventKind.VISIT if kind is not EventKind else MissionKind.EMBASSY
-        values = [5, 1.5, b"embassy", ["embassy"], {"embassy": 1}, Opaque(), True, other]
+        values = [5, 1.5, b"embassy", {"embassy": 1}, Opaque(), True, other]
     if required(helper, param):
         values.append(None)
     return values
@@ -270,6 +312,8 @@ def impossible_values(helper: str, param: str, kind: str | type[enum.Enum]) -> l
         return ["Europe", "", "   ", "🌴"]
     if kind == "year":
         return [0, -5, 10000, -2018, 10**100]
+    if kind == "date":
+        return ["", "2018-13", "yesterday", "0000", "2018/2019"]
     if kind == "path":
         return [""]  # not "no path": Path("") would silently mean the current directory
     if kind == "bool":
@@ -317,6 +361,7 @@ UNKNOWN: dict[str, list[object]] = {
     "event": ["evt-nope", "Narnia", "🦄", AGREEMENT_ID],
     "agreement": ["agr-nope", "🦄", EVENT_ID],
     "source": ["src-nope", "🦄", EVENT_ID],
+    "record": ["evt-nope", "🦄", "ZZ"],
 }
 
 

@@ -82,3 +82,15 @@ assert_type(belatam.DATA_VERSION, str)
 assert_type(belatam.plots.timeline(), Axes)
 belatam.evnets(contry="CO")  # type: ignore[attr-defined]
 belatam.Contry  # type: ignore[attr-defined]  # noqa: B018
+
+# the record types' names are a Literal: a misspelt one is an error
+belatam.to_frame("eventz")  # type: ignore[arg-type]
+
+belatam.to_frame(belatam.events(year=2018))
+
+# look-ups take their key positionally; filters take one value or several
+belatam.country(key="AR")  # type: ignore[call-arg]
+assert_type(belatam.events(country=["CO", "EC"], kind=("visit", EventKind.SIGNING)), tuple[Event, ...])
+assert_type(belatam.events(since="2018", until=PartialDate(2018, 6)), tuple[Event, ...])
+assert_type(belatam.record("org-acs"), belatam.Record)
+assert_type(sorted(belatam.events(), key=belatam.by_date), list[Event])

@@ -1,0 +1,146 @@
+"""Records as Apache Arrow tables and Parquet files, with a schema derived from the column model.
+
+Needs pyarrow (belatam's ``arrow`` extra: ``pip install '.[arrow]'`` from a
+checkout); pyarrow is imported when a function here is called, never when
+belatam is. Arrow types by the kind of a column:
+
+==================  ==================================================================
+text                ``string``
+enum field          ``dictionary<values=string, indices=int32>``, the dictionary being
+                    every value of the enum in declaration order
+whole number        ``int64``; yes/no: ``bool``
+date field          ``<field>``: its EDTF ``string``; ``<field>_start`` /
+                    ``<field>_end``: ``date32`` first and last possible day
+money               ``decimal128(20, 0)``: whole units, exact
+list of texts       ``list<string>``
+nested records      ``list<struct<...>>`` of the nested record's fields (sources:
+                    ``source``, ``paragraph``; a person's roles: ``title``,
+                    ``country``, ``organization``)
+==================  ==================================================================
+
+Columns of fields that cannot be None are non-nullable. The schemas are a
+contract: ``tests/snapshots/arrow-schemas.txt`` holds them, and a change is
+reviewed there.
+
+    >>> schema("trade").field("exports").type
+    Decimal128Type(decimal128(20, 0))
+    >>> to_arrow("partnerships").column("kind").type
+    DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from belatam.codec import MAX_AMOUNT_DIGITS
+from belatam.exports.frames import kind_named, records_of
+from belatam.exports.writing import folder_for, write_files
+from belatam.extras import require
+from belatam.model import KINDS, Kind, record_type
+from belatam.model.columns import Column, columns
+from belatam.model.schema import Field, describe
+from belatam.packaged import given_or_packaged
+
+if TYPE_CHECKING:
+    import os
+    from pathlib import Path
+
+    import pyarrow
+
+    from belatam.model.record import Record
+    from belatam.queries import Dataset
+
+__all__ = ["parquet_files", "schema", "to_arrow", "write_parquet"]
+
+
+def _type(pa: Any, kind: str, field: Field) -> Any:
+    if kind == "vocabulary":
+        return pa.dictionary(pa.int32(), pa.string())
+    if kind == "money":
+        return pa.decimal128(MAX_AMOUNT_DIGITS, 0)
+    if kind == "texts":
+        return pa.list_(pa.string())
+    if kind == "records":
+        assert field.item is not None
+        inner = describe(field.item).fields
+        return pa.list_(pa.struct([pa.field(f.name, _type(pa, f.kind, f), f.optional) for f in inner]))
+    simple = {"text": pa.string, "date": pa.string, "integer": pa.int64, "boolean": pa.bool_, "day": pa.date32}
+    return simple[kind]()
+
+
+def _schema(cls: type) -> Any:
+    pa = require("pyarrow", "arrow")
+    return pa.schema([pa.field(c.name, _type(pa, c.kind, c.field), c.optional) for c in columns(cls, days=True)])
+
+
+def schema(kind: Kind) -> pyarrow.Schema:
+    """The Arrow schema of a record type's table (see the module docstring)."""
+    result: pyarrow.Schema = _schema(record_type(kind_named(kind)))
+    return result
+
+
+def to_arrow(what: Kind | Iterable[Record], data: Dataset | None = None) -> pyarrow.Table:
+    """Records as a `pyarrow.Table` with their record type's fixed `schema`.
+
+    ``what`` and ``data`` mean what they mean for `belatam.to_frame`: a record
+    type's name (every record of that type in ``data``, the packaged data when
+    None) or records of one type, such as a query's answer. Lists stay lists,
+    nested records (sources, roles) are structs, and money is exact.
+    """
+    cls, records = records_of(what, data)
+    pa = require("pyarrow", "arrow")
+    target = _schema(cls)
+    arrays = [_array(pa, column, target.field(column.name).type, records) for column in columns(cls, days=True)]
+    table: pyarrow.Table = pa.Table.from_arrays(arrays, schema=target)
+    return table
+
+
+def _array(pa: Any, column: Column, arrow_type: Any, rows: Sequence[object]) -> Any:
+    kind = column.kind
+    if kind == "vocabulary":
+        assert column.field.vocabulary is not None
+        categories = [str(m.value) for m in column.field.vocabulary]
+        position = {value: index for index, value in enumerate(categories)}
+        indices = [None if v is None else position[v] for v in (column.flat(row) for row in rows)]
+        return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), pa.array(categories, pa.string()))
+    if kind == "money":
+        return pa.array(
+            [None if (v := column.raw(row)) is None else v.quantize(Decimal(1)) for row in rows], arrow_type
+        )
+    if kind == "records":
+        assert column.field.item is not None
+        inner = [f.name for f in describe(column.field.item).fields]
+        return pa.array(
+            [[{name: _plain(getattr(item, name)) for name in inner} for item in column.raw(row)] for row in rows],
+            arrow_type,
+        )
+    return pa.array([column.flat(row) for row in rows], arrow_type)
+
+
+def _plain(value: object) -> object:
+    return getattr(value, "value", value)
+
+
+def parquet_files(data: Dataset) -> dict[str, bytes]:
+    """``{<kind>.parquet: content}`` for every record type, made in memory."""
+    parquet = require("pyarrow.parquet", "arrow")
+    files = {}
+    for kind in KINDS:
+        buffer = io.BytesIO()
+        parquet.write_table(to_arrow(kind, data), buffer)
+        files[f"{kind}.parquet"] = buffer.getvalue()
+    return files
+
+
+def write_parquet(directory: str | os.PathLike[str], data: Dataset | None = None) -> list[Path]:
+    """Write one ``<kind>.parquet`` per record type into ``directory`` (made if missing).
+
+    The same as ``export(directory, "parquet", data)``: every file is made
+    before any is written, then all replace the old ones together. Returns
+    the paths written.
+    """
+    folder = folder_for(directory)
+    return write_files(folder, parquet_files(given_or_packaged(data)))

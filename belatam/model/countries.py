@@ -1,0 +1,67 @@
+"""The states: the 33 of Latin America and the Caribbean, and Belarus."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from belatam.dates import PartialDate
+from belatam.model.record import Record, SourceRef, citations, matches, nonempty
+from belatam.model.schema import info, strings
+
+__all__ = ["HOME", "RECORD", "SUBREGIONS", "Country"]
+
+HOME = "BY"
+"""The alpha-2 code of Belarus, the state every relation here is with."""
+
+SUBREGIONS = ("Caribbean", "Central America", "South America")
+"""The UN M49 sub-regions the 33 states fall into."""
+
+
+@attrs.frozen(kw_only=True)
+class Country(Record):
+    """A state: one of the 33 of Latin America and the Caribbean, or Belarus."""
+
+    ORDER: ClassVar[tuple[str, ...]] = ("name", "code")
+
+    code: str = attrs.field(
+        validator=matches("[A-Z]{2}", "an ISO 3166-1 alpha-2 code such as 'AR'"),
+        metadata=info("ISO 3166-1 alpha-2 code; the country's id.", identity=True, lookup=True),
+    )
+    alpha3: str = attrs.field(
+        validator=matches("[A-Z]{3}", "an ISO 3166-1 alpha-3 code such as 'ARG'"),
+        metadata=info("ISO 3166-1 alpha-3 code.", lookup=True, table=True),
+    )
+    numeric: str = attrs.field(
+        validator=matches("[0-9]{3}", "an ISO 3166-1 numeric code of three digits such as '032'"),
+        metadata=info("ISO 3166-1 numeric code, a three-digit string.", lookup=True),
+    )
+    name: str = attrs.field(
+        validator=nonempty, metadata=info("English name as used in the data.", lookup=True, table=True)
+    )
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=strings, metadata=info("Other names the look-ups accept.", lookup=True)
+    )
+    subregion: str | None = attrs.field(
+        default=None,
+        validator=matches("|".join(SUBREGIONS), "one of " + ", ".join(SUBREGIONS)),
+        metadata=info("UN M49 sub-region (None for Belarus).", filter="subregion", table=True, choices=SUBREGIONS),
+    )
+    relations: bool | None = attrs.field(
+        default=None,
+        metadata=info(
+            "Diplomatic relations with Belarus at the reference date (None for Belarus).",
+            filter="relations",
+            table=True,
+        ),
+    )
+    relations_established: PartialDate | None = attrs.field(
+        default=None, metadata=info("When relations began, where a source gives it.", table=True)
+    )
+    sources: tuple[SourceRef, ...] = attrs.field(
+        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
+    )
+
+
+RECORD = Country

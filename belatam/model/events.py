@@ -1,0 +1,119 @@
+"""Dated events: visits, meetings, consultations, signings, foundings."""
+
+from __future__ import annotations
+
+import attrs
+
+from belatam.dates import DateLike, PartialDate
+from belatam.errors import InvalidValueError
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
+from belatam.model.schema import info, strings
+
+__all__ = ["RECORD", "Event", "EventKind", "VisitKind"]
+
+
+class EventKind(Vocabulary):
+    """What happened at a dated event."""
+
+    VISIT = "visit"
+    MEETING = "meeting"
+    CONSULTATIONS = "consultations"
+    COMMISSION_MEETING = "commission_meeting"
+    FORUM = "forum"
+    SIGNING = "signing"
+    ESTABLISHMENT = "establishment"
+    CONSTRUCTION = "construction"
+    ACCESSION = "accession"
+
+
+class VisitKind(Vocabulary):
+    """The protocol status of a visit, where the source gives it."""
+
+    OFFICIAL = "official"
+    WORKING = "working"
+
+
+def _bounds(instance: Event, attribute: object, value: PartialDate | None) -> None:
+    low, high = instance.not_before, instance.not_after
+    if low is not None and high is not None and high < low:
+        raise InvalidValueError(f"not_after ({high}) lies before not_before ({low})", field="not_after")
+
+
+@attrs.frozen(kw_only=True)
+class Event(Record):
+    """Something that happened: a visit, consultations, a signing, a founding.
+
+    ``date`` keeps the source's precision; it is None where the source gives
+    no date, with ``not_before`` / ``not_after`` bounding it where known.
+    ``during`` names the visits an event took place in.
+    """
+
+    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the event.", identity=True))
+    kind: EventKind = attrs.field(
+        metadata=info("Visit, meeting, consultations, signing, founding, ...", filter="kind", table=True)
+    )
+    date: DateLike | None = attrs.field(
+        metadata=info("A date or a period at the precision given; None if no date is given.", when=True, table=True)
+    )
+    summary: str = attrs.field(
+        validator=nonempty,
+        metadata=info("One line on what happened, in the project's own words.", table=True, long=True),
+    )
+    not_before: PartialDate | None = attrs.field(
+        default=None, repr=False, metadata=info("Earliest possible date of an undated event, where known.")
+    )
+    not_after: PartialDate | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=_bounds,
+        metadata=info("Latest possible date of an undated event, where known."),
+    )
+    place: str | None = attrs.field(default=None, validator=nonempty, metadata=info("Where it took place, as named."))
+    countries: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=strings,
+        metadata=info(
+            "Alpha-2 codes of the region's states concerned (Belarus not listed).",
+            refers="countries",
+            filter="country",
+            table=True,
+        ),
+    )
+    participants: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=strings,
+        metadata=info("Ids of the people who took part.", refers="people", filter="person"),
+    )
+    organizations: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=strings,
+        repr=False,
+        metadata=info("Ids of organisations involved.", refers="organizations"),
+    )
+    agreements: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=strings,
+        repr=False,
+        metadata=info("Ids of agreements signed or concerned.", refers="agreements"),
+    )
+    during: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=strings,
+        repr=False,
+        metadata=info("Ids of the visits this event took place during.", refers="events"),
+    )
+    visit: VisitKind | None = attrs.field(
+        default=None, repr=False, metadata=info("Official or working, for visits where the status is given.")
+    )
+    round: int | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=count,
+        metadata=info("Ordinal of a recurring meeting (third round, ...), where given."),
+    )
+    sources: tuple[SourceRef, ...] = attrs.field(
+        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
+    )
+
+
+RECORD = Event

@@ -1,0 +1,54 @@
+"""The standing of a state or a body in an organisation: member, associate member, observer."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from belatam.dates import PartialDate
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, slug
+from belatam.model.schema import info
+
+__all__ = ["RECORD", "Membership", "MembershipRole"]
+
+
+class MembershipRole(Vocabulary):
+    """The standing of a member in an organisation."""
+
+    MEMBER = "member"
+    ASSOCIATE_MEMBER = "associate_member"
+    OBSERVER = "observer"
+
+
+@attrs.frozen(kw_only=True)
+class Membership(Record):
+    """The standing of a state (alpha-2 code) or body (id) in an organisation."""
+
+    ORDER: ClassVar[tuple[str, ...]] = ("organization", "role", "member", "id")
+    """By organisation (in the organisations' order), role and member."""
+
+    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the membership.", identity=True))
+    member: str = attrs.field(
+        metadata=info(
+            "Alpha-2 code of the member state, or an organisation id.",
+            refers=("countries", "organizations"),
+            filter="member",
+            table=True,
+        )
+    )
+    organization: str = attrs.field(
+        metadata=info("Id of the organisation.", refers="organizations", filter="organization", table=True)
+    )
+    role: MembershipRole = attrs.field(
+        metadata=info("Member, associate member or observer.", filter="role", table=True)
+    )
+    since: PartialDate | None = attrs.field(
+        default=None, metadata=info("When the standing began, where known.", table=True)
+    )
+    sources: tuple[SourceRef, ...] = attrs.field(
+        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
+    )
+
+
+RECORD = Membership

@@ -1,0 +1,50 @@
+"""Diplomatic missions: embassies and honorary consulates, in both directions."""
+
+from __future__ import annotations
+
+import attrs
+
+from belatam.dates import PartialDate
+from belatam.errors import InvalidValueError
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, slug
+from belatam.model.schema import info
+
+__all__ = ["RECORD", "Mission", "MissionKind"]
+
+
+class MissionKind(Vocabulary):
+    """What sort of diplomatic presence a mission is."""
+
+    EMBASSY = "embassy"
+    HONORARY_CONSULATE = "honorary_consulate"
+
+
+def _abroad(instance: Mission, attribute: object, value: str) -> None:
+    if value == instance.sending:
+        raise InvalidValueError(f"a mission cannot be sent to its own state ({value})", field="receiving")
+
+
+@attrs.frozen(kw_only=True)
+class Mission(Record):
+    """A diplomatic mission of one state in another."""
+
+    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the mission.", identity=True))
+    kind: MissionKind = attrs.field(metadata=info("Embassy or honorary consulate.", filter="kind", table=True))
+    sending: str = attrs.field(
+        metadata=info(
+            "Alpha-2 code of the state the mission represents.", refers="countries", filter="sending", table=True
+        )
+    )
+    receiving: str = attrs.field(
+        validator=_abroad,
+        metadata=info("Alpha-2 code of the state it is in.", refers="countries", filter="receiving", table=True),
+    )
+    opened: PartialDate | None = attrs.field(
+        default=None, metadata=info("When it opened, where a source gives it.", table=True)
+    )
+    sources: tuple[SourceRef, ...] = attrs.field(
+        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
+    )
+
+
+RECORD = Mission

@@ -1,0 +1,88 @@
+"""Enterprises, offices, ventures, facilities, projects and public bodies."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from belatam.dates import PartialDate
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
+from belatam.model.schema import info
+
+__all__ = ["RECORD", "Organization", "OrganizationKind"]
+
+
+class OrganizationKind(Vocabulary):
+    """What sort of body an organisation is."""
+
+    ENTERPRISE = "enterprise"
+    BRANCH = "branch"
+    REPRESENTATIVE_OFFICE = "representative_office"
+    JOINT_VENTURE = "joint_venture"
+    TRADING_HOUSE = "trading_house"
+    PLANT = "plant"
+    PROJECT = "project"
+    COMMISSION = "commission"
+    REGIONAL_BLOC = "regional_bloc"
+    MINISTRY = "ministry"
+    BANK = "bank"
+    PARLIAMENT = "parliament"
+    CHAMBER_OF_COMMERCE = "chamber_of_commerce"
+
+
+@attrs.frozen(kw_only=True)
+class Organization(Record):
+    """An enterprise, office, venture, facility, project or public body.
+
+    ``country`` is where it is or works (None for a multinational body);
+    ``parent`` the organisation it belongs to, where the source names one.
+    ``members`` and ``associate_members`` are counts the source gives without
+    naming the members.
+    """
+
+    ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
+
+    id: str = attrs.field(
+        validator=slug, metadata=info("Stable identifier of the organisation.", identity=True, lookup=True)
+    )
+    name: str = attrs.field(validator=nonempty, metadata=info("Name as used in the data.", lookup=True, table=True))
+    kind: OrganizationKind = attrs.field(
+        metadata=info("Enterprise, branch, office, venture, plant, project, bloc, ...", filter="kind", table=True)
+    )
+    country: str | None = attrs.field(
+        default=None,
+        metadata=info(
+            "Alpha-2 code of where it is or works; None for a multinational body.",
+            refers="countries",
+            filter="country",
+            table=True,
+        ),
+    )
+    parent: str | None = attrs.field(
+        default=None, metadata=info("Id of the organisation it belongs to, where known.", refers="organizations")
+    )
+    legal_form: str | None = attrs.field(
+        default=None, validator=nonempty, metadata=info("Legal form (OJSC, LLC, ...), where given.")
+    )
+    place: str | None = attrs.field(default=None, validator=nonempty, metadata=info("Town or region, where given."))
+    established: PartialDate | None = attrs.field(
+        default=None, metadata=info("When it was founded or built, where given.", table=True)
+    )
+    members: int | None = attrs.field(
+        default=None, validator=count, metadata=info("Number of full members, where given without their names.")
+    )
+    associate_members: int | None = attrs.field(
+        default=None,
+        validator=count,
+        metadata=info("Number of associate members, where given without their names."),
+    )
+    description: str = attrs.field(
+        default="", repr=False, metadata=info("A short description in the project's own words.", long=True)
+    )
+    sources: tuple[SourceRef, ...] = attrs.field(
+        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
+    )
+
+
+RECORD = Organization

@@ -1,0 +1,60 @@
+"""The states the source calls partners of Belarus, and how."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
+from belatam.model.schema import derived, info
+
+__all__ = ["RECORD", "Partnership", "PartnershipKind"]
+
+
+class PartnershipKind(Vocabulary):
+    """How the source describes a partner state."""
+
+    STRATEGIC = "strategic"
+    MAJOR_TRADING = "major_trading"
+
+
+@attrs.frozen(kw_only=True)
+class Partnership(Record):
+    """A state that the source calls a partner of Belarus, and how.
+
+    ``treaties`` and ``legal_instruments`` count the signed documents where the
+    source gives only their number.
+    """
+
+    ORDER: ClassVar[tuple[str, ...]] = ("country", "id")
+    """By the partner state, in the countries' order (by name)."""
+
+    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the partnership.", identity=True))
+    country: str = attrs.field(
+        metadata=info("Alpha-2 code of the partner state.", refers="countries", filter="country", table=True)
+    )
+    kind: PartnershipKind = attrs.field(metadata=info("Strategic partner or major trading partner.", table=True))
+    description: str = attrs.field(
+        repr=False, validator=nonempty, metadata=info("A short description in the project's own words.", long=True)
+    )
+    treaties: int | None = attrs.field(
+        default=None, validator=count, metadata=info("Number of treaties, where only the number is given.")
+    )
+    legal_instruments: int | None = attrs.field(
+        default=None,
+        validator=count,
+        metadata=info("Number of further legal instruments, where only the number is given."),
+    )
+    sources: tuple[SourceRef, ...] = attrs.field(
+        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
+    )
+
+    @property
+    @derived("Whether the source calls it a strategic partnership.", filter="strategic")
+    def strategic(self) -> bool:
+        """Whether the source calls it a strategic partnership."""
+        return self.kind is PartnershipKind.STRATEGIC
+
+
+RECORD = Partnership

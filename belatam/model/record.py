@@ -1,0 +1,108 @@
+"""What every record shares: the base class, vocabularies, field checks and citations.
+
+`Record` gives each record class its notebook display; `Vocabulary` is the
+base of every enum (values are the lowercase member names); the checks here
+are attrs validators, so a record is checked the same way whether it is
+built by hand or read from a data file; `SourceRef` is the citation every
+record's ``sources`` holds.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from belatam.errors import InvalidValueError, quote
+from belatam.model.schema import info, records_of
+
+__all__ = ["Record", "SourceRef", "Vocabulary", "citations", "count", "matches", "nonempty", "slug"]
+
+
+class Record:
+    """The base of every record class: frozen attrs classes with a notebook display."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """A field/value table for Jupyter."""
+        from belatam.model.html import record_html
+
+        return record_html(self)
+
+
+class Vocabulary(enum.Enum):
+    """An enum whose values are the lowercase member names (``"honorary_consulate"``)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+_SLUG = re.compile(r"[a-z]{3}-[0-9a-z]+(?:-[0-9a-z]+)*")
+
+
+def slug(instance: object, attribute: Any, value: Any) -> None:
+    """An id: a lowercase slug with a type prefix, such as ``evt-2018-11-shestakov-panama``."""
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+        raise InvalidValueError(
+            f"{attribute.name} must be a lowercase slug with a type prefix such as 'evt-2018-...', got {quote(value)}",
+            field=attribute.name,
+        )
+
+
+def nonempty(instance: object, attribute: Any, value: Any) -> None:
+    """A text that is not empty or blank (None passes: optional fields check only their text)."""
+    if isinstance(value, str) and not value.strip():
+        raise InvalidValueError(
+            f"{attribute.name} must not be empty or blank, got {quote(value)}", field=attribute.name
+        )
+
+
+def count(instance: object, attribute: Any, value: Any) -> None:
+    """A count: a whole number of at least zero, or None."""
+    if value is not None and (type(value) is not int or value < 0):
+        raise InvalidValueError(
+            f"{attribute.name} must be a whole number of at least 0, got {quote(value)}", field=attribute.name
+        )
+
+
+def matches(pattern: str, what: str) -> Any:
+    """A validator: the text must match ``pattern`` wholly (None passes)."""
+    compiled = re.compile(pattern)
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if value is not None and (not isinstance(value, str) or not compiled.fullmatch(value)):
+            raise InvalidValueError(f"{attribute.name} must be {what}, got {quote(value)}", field=attribute.name)
+
+    return check
+
+
+def _paragraph(instance: object, attribute: object, value: Any) -> None:
+    if value is not None and (type(value) is not int or value < 1):
+        raise InvalidValueError(f"paragraph counts from 1 (the title), got {value!r}", field="paragraph")
+
+
+@attrs.frozen(kw_only=True)
+class SourceRef(Record):
+    """A pointer to where a fact is stated: a `Source` id and a paragraph.
+
+    Paragraphs are the blank-line-separated blocks of the document, counted
+    from 1 (the title). ``paragraph`` is None for a source cited as a whole.
+    ``str()`` gives ``src-mfa-2019#8``, the form every table and export shows.
+    """
+
+    source: str = attrs.field(metadata=info("The id of the source document.", refers="sources"))
+    paragraph: int | None = attrs.field(
+        default=None, validator=_paragraph, metadata=info("The paragraph, counted from 1 (the title).")
+    )
+
+    def __str__(self) -> str:
+        return self.source if self.paragraph is None else f"{self.source}#{self.paragraph}"
+
+
+def citations(values: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    """The ``sources`` field of a record: citations, from any iterable."""
+    return records_of(values)

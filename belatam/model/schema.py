@@ -1,0 +1,328 @@
+"""The schema: each record type's fields, read once from its attrs class.
+
+A record class states everything about a field beside its type, in the
+field's metadata (`info`): what it means, what it refers to, whether it
+identifies the record or finds it, which query parameter filters on it, and
+how tables show it. `describe` reads a class once into a `RecordType`; the
+codec, the integrity checks, the indexes and queries, the columns of every
+table and export, the data reference and the command line all work from that
+description, so adding a field is one edit to its class (plus its data).
+
+    >>> from belatam.model.missions import Mission
+    >>> [f.name for f in describe(Mission).fields][:4]
+    ['id', 'kind', 'sending', 'receiving']
+    >>> describe(Mission).field("receiving").refers
+    ('countries',)
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, TypeVar
+
+import attrs
+
+from belatam.dates import PartialDate, Period
+from belatam.errors import InvalidTypeError, quote
+
+__all__ = [
+    "Field",
+    "FieldKind",
+    "Info",
+    "RecordType",
+    "by_date",
+    "derived",
+    "describe",
+    "info",
+    "records_of",
+    "strings",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date", "texts", "records"]
+"""What a field holds: a scalar kind, ``date`` (a `PartialDate`, or also a `Period`),
+``texts`` (a tuple of strings) or ``records`` (a tuple of nested records, such as
+`SourceRef` or `Role`)."""
+
+
+class Info:
+    """What the schema knows of one field beside its type (see `info`)."""
+
+    __slots__ = ("choices", "doc", "filter", "identity", "long", "lookup", "refers", "table", "when")
+
+    def __init__(
+        self,
+        doc: str,
+        *,
+        refers: tuple[str, ...] = (),
+        identity: bool = False,
+        lookup: bool = False,
+        filter: str | None = None,
+        when: bool = False,
+        table: bool = False,
+        long: bool = False,
+        choices: tuple[str, ...] = (),
+    ) -> None:
+        self.doc = doc
+        self.refers = refers
+        self.identity = identity
+        self.lookup = lookup
+        self.filter = filter
+        self.when = when
+        self.table = table
+        self.long = long
+        self.choices = choices
+
+
+def info(
+    doc: str,
+    *,
+    refers: str | tuple[str, ...] = (),
+    identity: bool = False,
+    lookup: bool = False,
+    filter: str | None = None,
+    when: bool = False,
+    table: bool = False,
+    long: bool = False,
+    choices: tuple[str, ...] = (),
+) -> dict[str, Info]:
+    """The metadata of a record field, for ``attrs.field(metadata=info(...))``.
+
+    - ``doc``: what the field means, in a sentence (the data reference, the
+      Table Schema and the command line's help show it);
+    - ``refers``: the record types (data-file names) whose identifiers its
+      values are, such as ``"countries"``; every value must exist there;
+    - ``identity``: the field that identifies a record (``id``, a country's
+      ``code``, a year of trade figures); unique across the data;
+    - ``lookup``: a look-up key (``country("Venezuela")``): matched without
+      case or accents, and no two records may share one;
+    - ``filter``: the query parameter that filters on this field
+      (``events(country=...)`` filters on ``Event.countries``);
+    - ``when``: the date that orders the records and that ``year=``,
+      ``since=`` and ``until=`` filter on;
+    - ``table``: shown in the command line's table of the records;
+    - ``long``: long text, cut in tables and shown last;
+    - ``choices``: the closed set of values of a text field.
+    """
+    refs = (refers,) if isinstance(refers, str) else refers
+    return {
+        "belatam": Info(
+            doc,
+            refers=refs,
+            identity=identity,
+            lookup=lookup,
+            filter=filter,
+            when=when,
+            table=table,
+            long=long,
+            choices=choices,
+        )
+    }
+
+
+def derived(
+    doc: str, *, filter: str | None = None, table: bool = False, refers: str | tuple[str, ...] = ()
+) -> Callable[[F], F]:
+    """Mark a property's getter as a derived field: shown and exported like a field.
+
+    Use under ``@property``; the return annotation is its type. The keywords
+    mean what they mean for `info`.
+    """
+    refs = (refers,) if isinstance(refers, str) else refers
+
+    def mark(getter: F) -> F:
+        getter.__belatam__ = Info(doc, filter=filter, table=table, refers=refs)  # type: ignore[attr-defined]
+        return getter
+
+    return mark
+
+
+def strings(values: Iterable[str]) -> tuple[str, ...]:
+    """A tuple field of strings, from any iterable; a lone string is refused, not split into letters."""
+    if isinstance(values, str):
+        raise InvalidTypeError(f"expected a sequence of strings, not a single string: {quote(values)}")
+    return tuple(values)
+
+
+def records_of(values: Iterable[T]) -> tuple[T, ...]:
+    """A tuple field of nested records, from any iterable."""
+    if isinstance(values, (str, bytes)):
+        raise InvalidTypeError(f"expected a sequence of records, not a string: {quote(values)}")
+    return tuple(values)
+
+
+class Field:
+    """One field (or derived property) of a record type, as the schema reads it."""
+
+    __slots__ = (
+        "choices",
+        "default",
+        "derived",
+        "doc",
+        "filter",
+        "identity",
+        "item",
+        "kind",
+        "long",
+        "lookup",
+        "name",
+        "optional",
+        "periods",
+        "refers",
+        "required",
+        "table",
+        "type",
+        "vocabulary",
+        "when",
+    )
+
+    def __init__(self, name: str, hint: Any, meta: Info, default: Any, derived: bool = False) -> None:
+        self.name = name
+        self.type = hint
+        self.doc = meta.doc
+        self.refers = meta.refers
+        self.identity = meta.identity
+        self.lookup = meta.lookup
+        self.filter = meta.filter
+        self.when = meta.when
+        self.table = meta.table or meta.identity
+        self.long = meta.long
+        self.choices = meta.choices
+        self.derived = derived
+        self.default = default
+        self.required = default is attrs.NOTHING and not derived
+        self.kind, self.optional, self.vocabulary, self.item, self.periods = _classify(name, hint)
+
+    def __repr__(self) -> str:
+        return f"<Field {self.name}: {self.kind}{' | None' if self.optional else ''}>"
+
+    @property
+    def many(self) -> bool:
+        """Whether the field holds a tuple of values (``texts`` or ``records``)."""
+        return self.kind in ("texts", "records")
+
+    def values(self, record: object) -> tuple[Any, ...]:
+        """The field's values on a record as a tuple: none, one or many."""
+        value = getattr(record, self.name)
+        if self.many:
+            return tuple(value)
+        return () if value is None else (value,)
+
+
+def _classify(name: str, hint: Any) -> tuple[FieldKind, bool, type[enum.Enum] | None, type | None, bool]:
+    """(kind, optional, vocabulary, item class, periods allowed) of an annotation."""
+    union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    args = set(typing.get_args(hint)) if union else {hint}
+    optional = type(None) in args
+    args.discard(type(None))
+    if args and args <= {PartialDate, Period}:
+        return "date", optional, None, None, Period in args
+    if len(args) != 1:
+        raise TypeError(f"field {name!r}: the schema has no kind for {hint!r}")  # a model change must teach it
+    (inner,) = args
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        return "vocabulary", optional, inner, None, False
+    scalars: dict[Any, FieldKind] = {str: "text", bool: "boolean", int: "integer"}
+    if inner in scalars:
+        return scalars[inner], optional, None, None, False
+    if (getattr(inner, "__module__", None), getattr(inner, "__name__", None)) == ("decimal", "Decimal"):
+        return "money", optional, None, None, False  # known by name: importing decimal costs every first query
+    item = typing.get_args(inner)
+    if typing.get_origin(inner) is tuple and len(item) == 2 and item[1] is Ellipsis:
+        if item[0] is str:
+            return "texts", optional, None, str, False
+        if attrs.has(item[0]):
+            return "records", optional, None, item[0], False
+    raise TypeError(f"field {name!r}: the schema has no kind for {hint!r}")
+
+
+class RecordType:
+    """A record class as the schema reads it: its kind, fields and keys."""
+
+    __slots__ = ("cls", "derived", "fields", "filters", "identity", "lookups", "name", "when")
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.name = cls.__name__
+        hints = typing.get_type_hints(cls)
+        self.fields = tuple(
+            Field(a.name, hints[a.name], a.metadata.get("belatam") or Info(""), a.default) for a in attrs.fields(cls)
+        )
+        derived_fields = []
+        for attribute, member in vars(cls).items():
+            getter = getattr(member, "fget", None)
+            meta = getattr(getter, "__belatam__", None)
+            if isinstance(meta, Info):
+                hint = typing.get_type_hints(getter)["return"]
+                derived_fields.append(Field(attribute, hint, meta, attrs.NOTHING, derived=True))
+        self.derived = tuple(derived_fields)
+        identities = [f for f in self.fields if f.identity]
+        self.identity = identities[0] if identities else None
+        self.lookups = tuple(f for f in self.fields if f.lookup)
+        whens = [f for f in self.fields if f.when]
+        self.when = whens[0] if whens else None
+        self.filters = {f.filter: f for f in (*self.fields, *self.derived) if f.filter}
+
+    def __repr__(self) -> str:
+        return f"<RecordType {self.name}>"
+
+    def field(self, name: str) -> Field:
+        """The field (or derived property) of that name."""
+        for field in (*self.fields, *self.derived):
+            if field.name == name:
+                return field
+        raise KeyError(name)
+
+    def all_fields(self) -> tuple[Field, ...]:
+        """The fields, with the derived ones before ``sources`` (or last)."""
+        plain = [f for f in self.fields if f.name != "sources"]
+        tail = [f for f in self.fields if f.name == "sources"]
+        return (*plain, *self.derived, *tail)
+
+    def label(self, record: object, position: int) -> str:
+        """How errors name a record: its identity, else its position in the file."""
+        if self.identity is not None:
+            value = getattr(record, self.identity.name, None)
+            if value is not None:
+                return str(value)
+        return f"#{position}"
+
+
+_described: dict[type, RecordType] = {}
+
+
+def describe(cls: type) -> RecordType:
+    """The `RecordType` of a record class (or of a nested class such as `SourceRef`), read once."""
+    found = _described.get(cls)
+    if found is None:
+        found = _described[cls] = RecordType(cls)
+    return found
+
+
+def by_date(item: object) -> tuple[Any, ...]:
+    """A sort key that orders dated records (or bare dates) by time, whatever their precision.
+
+    A record sorts by its date (``Event.date``, ``Agreement.signed``): the
+    start of the date's interval, then its end, undated ones last; then by
+    its identity. ``sorted(events, key=belatam.by_date)`` is the order
+    `belatam.events` returns.
+
+    >>> from belatam.dates import PartialDate, Period
+    >>> dates = [PartialDate(2018, 2), PartialDate(2018), Period(PartialDate(2017), None)]
+    >>> [str(d) for d in sorted(dates, key=by_date)]
+    ['2017/..', '2018', '2018-02']
+    """
+    from belatam.dates import date_key
+
+    if item is None or isinstance(item, (PartialDate, Period)):
+        return date_key(item)
+    schema = describe(type(item)) if attrs.has(type(item)) else None
+    if schema is None or schema.when is None:
+        raise InvalidTypeError(f"by_date sorts dated records or dates, not {type(item).__name__}: {quote(item)}")
+    identity = getattr(item, schema.identity.name) if schema.identity else ""
+    return (*date_key(getattr(item, schema.when.name)), identity)

@@ -1,0 +1,50 @@
+"""The documents the data is taken from."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from belatam.dates import DateLike
+from belatam.model.record import Record, matches, nonempty, slug
+from belatam.model.schema import info
+
+__all__ = ["RECORD", "Source"]
+
+
+@attrs.frozen(kw_only=True)
+class Source(Record):
+    """A document the data is taken from."""
+
+    ORDER: ClassVar[tuple[str, ...]] = ("sha256", "id")
+    """The sources whose text the data was checked against (with a ``sha256``) first, then by id."""
+
+    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the document.", identity=True))
+    title: str = attrs.field(
+        validator=nonempty, metadata=info("Title of the document, as published.", table=True, long=True)
+    )
+    publisher: str = attrs.field(validator=nonempty, metadata=info("Who published the document.", table=True))
+    url: str | None = attrs.field(default=None, validator=nonempty, metadata=info("Where the document was read."))
+    date: DateLike | None = attrs.field(
+        default=None,
+        metadata=info("When the document dates from, as precisely as known (may be a range).", table=True),
+    )
+    language: str = attrs.field(
+        default="en", validator=matches("[a-z]{2,3}", "an ISO 639 code"), metadata=info("Language of the document.")
+    )
+    sha256: str | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=matches("[0-9a-f]{64}", "a SHA-256 hex digest"),
+        metadata=info("SHA-256 of the text the data was checked against (the primary source)."),
+    )
+    note: str | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=nonempty,
+        metadata=info("What the document is and what it is used for.", long=True),
+    )
+
+
+RECORD = Source

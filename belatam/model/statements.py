@@ -1,0 +1,56 @@
+"""The source's policy aims and assessments, paraphrased in the project's own words."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, nonempty, slug
+from belatam.model.schema import info, strings
+
+__all__ = ["RECORD", "Statement", "Topic"]
+
+
+class Topic(Vocabulary):
+    """What a statement of the source is about."""
+
+    POLICY = "policy"
+    RELATIONS = "relations"
+    DIPLOMACY = "diplomacy"
+    TRADE = "trade"
+    COOPERATION = "cooperation"
+    INTEGRATION = "integration"
+    LEGAL_FRAMEWORK = "legal_framework"
+    FURTHER_READING = "further_reading"
+
+
+@attrs.frozen(kw_only=True)
+class Statement(Record):
+    """A policy aim or assessment of the source, paraphrased in our words."""
+
+    ORDER: ClassVar[tuple[str, ...]] = ("sources", "id")
+    """In the order of their first citation: the source (in the sources' order), then the paragraph."""
+
+    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the statement.", identity=True))
+    topic: Topic = attrs.field(metadata=info("What the aim or assessment is about.", filter="topic", table=True))
+    text: str = attrs.field(
+        validator=nonempty,
+        metadata=info("The statement, paraphrased in the project's own words.", table=True, long=True),
+    )
+    countries: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=strings,
+        metadata=info(
+            "Alpha-2 codes of the region's states concerned (Belarus not listed).",
+            refers="countries",
+            filter="country",
+            table=True,
+        ),
+    )
+    sources: tuple[SourceRef, ...] = attrs.field(
+        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
+    )
+
+
+RECORD = Statement

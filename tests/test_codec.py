@@ -1,0 +1,158 @@
+"""The codec: the lean decoder and the cattrs converter read the same JSON the same way.
+
+Both are built from the schema. On every input the lean decoder either gives
+exactly the records the converter gives, or refuses where the converter
+raises its precise `DataError`; a property test shows it on generated data
+sets and on random damage done to them.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib.resources import files
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import datasets
+
+import belatam
+from belatam.codec import Refused, Shared, decode, encode_all, lean, reference
+from belatam.model import KINDS
+
+
+def packaged_json() -> dict[str, Any]:
+    folder = files("belatam") / "data"
+    return {kind: json.loads((folder / f"{kind}.json").read_bytes()) for kind in KINDS}
+
+
+def outcome(kind: str, items: Any) -> tuple[str, Any]:
+    """What each path makes of ``items``: ("records", records) or ("refused", the converter's message)."""
+    try:
+        found = lean(kind, items)  # type: ignore[arg-type]
+    except Refused:
+        found = None
+    refusal: belatam.DataError | None = None
+    try:
+        expected = reference(kind, items)  # type: ignore[arg-type]
+    except belatam.DataError as error:
+        refusal = error
+    if refusal is not None:
+        assert found is None, f"the lean decoder accepted what the converter refuses: {refusal}"
+        with pytest.raises(belatam.DataError) as again:
+            decode(kind, items)  # type: ignore[arg-type]
+        assert str(again.value) == str(refusal)  # decode reports the converter's error
+        return ("refused", str(refusal))
+    assert found is not None, f"the lean decoder refused what the converter accepts: {items!r}"
+    assert found == expected
+    assert [type(r) for r in found] == [type(r) for r in expected]
+    return ("records", found)
+
+
+def test_packaged_data_decodes_to_the_converters_records() -> None:
+    for kind, items in packaged_json().items():
+        assert outcome(kind, items)[0] == "records"
+
+
+def test_packaged_dataset_is_the_reference_dataset() -> None:
+    tables = {kind: reference(kind, items) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
+    assert belatam.dataset() == belatam.Dataset(**tables)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None)
+@given(datasets())
+def test_generated_data_sets_decode_alike(ds: belatam.Dataset) -> None:
+    raw = json.loads(json.dumps(encode_all(ds.records())))
+    for kind in KINDS:
+        assert outcome(kind, raw[kind]) == ("records", list(ds.records()[kind]))
+
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False),
+    st.sampled_from(["", " ", "x", "2018", "2018-13", "2018/2019", "1E+2", "-0", " 100 ", "1_000", "１００"]),
+    st.sampled_from(["embassy", "visit", "src-x", "BY", "evt-x", "per-x"]),
+    st.lists(st.sampled_from(["BY", "CU", 1, None]), max_size=3),
+    st.dictionaries(st.sampled_from(["source", "paragraph", "title", "country", "x"]), st.integers(0, 3), max_size=2),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ds=datasets(), data=st.data())
+def test_damaged_data_is_refused_alike(ds: belatam.Dataset, data: st.DataObject) -> None:
+    """Replace, drop or add one field of one record: both paths agree, record for record, refusal for refusal."""
+    raw = json.loads(json.dumps(encode_all(ds.records())))
+    kind = data.draw(st.sampled_from([k for k in KINDS if raw[k]]), label="kind")
+    items = copy.deepcopy(raw[kind])
+    record = data.draw(st.sampled_from(items), label="record")
+    how = data.draw(st.sampled_from(["replace", "drop", "add", "nested"]), label="how")
+    if how == "replace" and record:
+        record[data.draw(st.sampled_from(sorted(record)), label="field")] = data.draw(JUNK, label="value")
+    elif how == "drop" and record:
+        del record[data.draw(st.sampled_from(sorted(record)), label="field")]
+    elif how == "nested" and record.get("sources"):
+        ref = record["sources"][0]
+        ref[data.draw(st.sampled_from(["source", "paragraph", "x"]), label="key")] = data.draw(JUNK, label="value")
+    else:
+        record[data.draw(st.sampled_from(["colour", "id", "name", "sources"]), label="field")] = data.draw(JUNK)
+    outcome(kind, items)
+
+
+def test_repeated_values_are_shared_across_the_files_of_a_load() -> None:
+    shared = Shared()
+    tables = {kind: lean(kind, items, shared) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
+    refs = [r for records in tables.values() for rec in records for r in getattr(rec, "sources", ())]
+    assert len({id(r) for r in refs}) == len(set(refs))
+    dates = [e.date for e in tables["events"] if e.date is not None]
+    assert len({id(d) for d in dates}) == len(set(dates))
+
+
+@pytest.mark.parametrize(
+    ("kind", "item", "field"),
+    [
+        ("missions", {"id": "mis-x", "kind": "palace", "sending": "BY", "receiving": "AR"}, "kind"),
+        ("missions", {"id": "mis-x", "kind": "embassy", "sending": "BY", "receiving": "AR", "colour": 1}, "colour"),
+        ("missions", {"id": "mis-x", "kind": "embassy", "sending": "BY"}, "receiving"),
+        ("missions", {"id": "mis-x", "kind": "embassy", "sending": "BY", "receiving": 5}, "receiving"),
+        (
+            "missions",
+            {"id": "mis-x", "kind": "embassy", "sending": "BY", "receiving": "AR", "opened": "2018-13"},
+            "opened",
+        ),
+        ("missions", {"id": "mis-x", "kind": "embassy", "sending": "BY", "receiving": "BY"}, "receiving"),
+        (
+            "missions",
+            {
+                "id": "mis-x",
+                "kind": "embassy",
+                "sending": "BY",
+                "receiving": "AR",
+                "sources": [{"source": "s", "paragraph": "3"}],
+            },
+            "sources[0].paragraph",
+        ),
+        ("countries", {"code": "AR", "alpha3": "ARG", "numeric": "032", "name": "A", "aliases": "Arg"}, "aliases"),
+        ("countries", {"code": "AR", "alpha3": "ARG", "numeric": "032", "name": "A", "relations": 1}, "relations"),
+        ("countries", {"code": "ar", "alpha3": "ARG", "numeric": "032", "name": "A"}, "code"),
+        ("trade", {"year": 2018, "currency": "USD", "turnover": 1.0, "exports": "1", "imports": "1"}, "turnover"),
+        ("trade", {"year": 2018, "currency": "USD", "turnover": "1E+2", "exports": "1", "imports": "1"}, "turnover"),
+        ("trade", {"year": 2018, "currency": "USD", "turnover": "1" * 21, "exports": "1", "imports": "1"}, "turnover"),
+        ("trade", {"year": True, "currency": "USD", "turnover": "1", "exports": "1", "imports": "1"}, "year"),
+        ("trade", {"year": 0, "currency": "USD", "turnover": "1", "exports": "1", "imports": "1"}, "year"),
+        ("agreements", {"id": "agr-x", "title": "t", "kind": "road_map", "signed": "2018/2019"}, "signed"),
+        ("people", {"id": "per-x", "name": "X", "roles": [{"title": "t"}]}, "roles[0].country"),
+        ("people", {"id": "per-x", "name": " "}, "name"),
+    ],
+)
+def test_a_refusal_names_the_field(kind: str, item: dict[str, Any], field: str) -> None:
+    with pytest.raises(Refused):
+        lean(kind, [item])  # type: ignore[arg-type]
+    with pytest.raises(belatam.DataError) as info:
+        decode(kind, [item])  # type: ignore[arg-type]
+    assert info.value.field == field, str(info.value)
+    assert info.value.file == f"{kind}.json"
+    assert info.value.__context__ is None or info.value.__suppress_context__
