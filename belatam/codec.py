@@ -123,8 +123,8 @@ class Shared:
         if found is not None:
             return found
         schema = describe(cls)
-        fields = [(f.name, self.value(f)) for f in schema.fields]
-        names = frozenset(f.name for f in schema.fields)
+        readers = {f.name: self.value(f) for f in schema.fields}
+        names = frozenset(readers)
         required = frozenset(f.name for f in schema.fields if f.required)
         nested = not schema.identity and all(f.kind in ("text", "integer") for f in schema.fields)
         shared = self.nested
@@ -132,7 +132,7 @@ class Shared:
         def decode(item: Any) -> Any:
             if type(item) is not dict or not names.issuperset(item) or not required.issubset(item):
                 raise Refused
-            kwargs = {name: read(item[name]) for name, read in fields if name in item}
+            kwargs = {name: readers[name](value) for name, value in item.items()}
             if nested:  # small value records (SourceRef): one object per distinct value
                 key = (cls, tuple(kwargs.items()))
                 hit = shared.get(key)

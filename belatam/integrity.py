@@ -115,31 +115,49 @@ class _Checker:
                 yield self.refers(field, name)
 
     def nested(self, field: Field, name: str, inner: list[Callable[[object], Any]]) -> Callable[[object], Any]:
+        attribute = field.name
+        passed: set[int] = set()  # nested records are shared between records: check each object once
+
         def test(record: object) -> Any:
-            for index, item in enumerate(getattr(record, field.name)):
+            for index, item in enumerate(getattr(record, attribute)):
+                if id(item) in passed:
+                    continue
                 for check in inner:
                     problem = check(item)
                     if problem is not None:
                         return f"{name}[{index}].{problem[0]}", problem[1]
+                passed.add(id(item))
             return None
 
         return test
 
     def refers(self, field: Field, name: str) -> Callable[[object], Any]:
         known = [self.identities[kind] for kind in field.refers]
+        pool = known[0] if len(known) == 1 else set().union(*known)
         what = " or ".join(kind.rstrip("s") if kind != "people" else "person" for kind in field.refers)
-        many = field.many
+        attribute = field.name
 
-        def test(record: object) -> Any:
-            values = field.values(record)
+        def problem(values: tuple[Any, ...]) -> Any:
             for value in values:
-                if not any(value in pool for pool in known):
+                if value not in pool:
                     return name, f"unknown {what} {quote(value)}"
-            if many and len(set(values)) != len(values):
-                return name, f"names {quote(next(v for v in values if values.count(v) > 1))} twice"
-            return None
+            return name, f"names {quote(next(v for v in values if values.count(v) > 1))} twice"
 
-        return test
+        if field.many:
+
+            def test_many(record: object) -> Any:
+                values = getattr(record, attribute)
+                if not values or (pool.issuperset(values) and (len(values) == 1 or len(set(values)) == len(values))):
+                    return None
+                return problem(values)
+
+            return test_many
+
+        def test_one(record: object) -> Any:
+            value = getattr(record, attribute)
+            return None if value is None or value in pool else problem((value,))
+
+        return test_one
 
     def acyclic(self, file: str, schema: RecordType, records: Sequence[object]) -> None:
         kind = file.removesuffix(".json")

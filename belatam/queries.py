@@ -158,7 +158,10 @@ def _order(kind: Kind, schema: RecordType, dataset: Dataset) -> Callable[[Any], 
     if not names:
         names = (schema.when.name, schema.identity.name) if schema.when else (schema.identity.name,)
     parts = [_key(schema.field(name), kind, dataset) for name in names]
-    return lambda record: tuple(part(record) for part in parts)
+    if len(parts) == 2:
+        first, second = parts
+        return lambda record: (first(record), second(record))
+    return lambda record: tuple([part(record) for part in parts])
 
 
 def _key(field: Field, kind: Kind, dataset: Dataset) -> Callable[[Any], Any]:
