@@ -16,6 +16,7 @@ from belatam.errors import BelatamError as BelatamError
 from belatam.errors import DataError as DataError
 from belatam.errors import InvalidTypeError as InvalidTypeError
 from belatam.errors import InvalidValueError as InvalidValueError
+from belatam.errors import MissingFileError as MissingFileError
 from belatam.errors import MissingFolderError as MissingFolderError
 from belatam.errors import UnknownKeyError as UnknownKeyError
 from belatam.exports import export as export

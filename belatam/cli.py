@@ -304,6 +304,9 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("file", help="the source text, e.g. mfa-latin-america-2019.txt")
     verify.add_argument("--source", help="id of the Source the file is a copy of (default: the hashed one)")
     verify.add_argument("--data", metavar="DIR", help="check the data files in DIR instead of the packaged data")
+    verify.add_argument(
+        "--force", action="store_true", help="check the paragraphs even when the text is not the one recorded"
+    )
     return parser
 
 
@@ -448,7 +451,7 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
     from belatam.provenance import verify_source
 
     data = _dataset(args) if args.data is not None else None
-    report = verify_source(args.file, data=data, source=args.source)
+    report = verify_source(args.file, data=data, source=args.source, force=args.force)
     print(report, file=out)
     return EXIT["ok"] if report.ok else EXIT["problems"]
 
@@ -510,6 +513,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     """
     out = out or sys.stdout
     err = err or sys.stderr
+    if out is None:  # started with standard output closed (belatam ... >&-): say so, never print into nothing
+        if err is not None:
+            print("belatam: error: standard output is closed; nothing can be printed", file=err)
+        return EXIT["file"]
     with _encodable(out), _encodable(err):
         try:
             with contextlib.redirect_stdout(out):  # --help and --version print to standard output

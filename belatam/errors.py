@@ -18,6 +18,7 @@ __all__ = [
     "DataError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingFileError",
     "MissingFolderError",
     "UnknownKeyError",
     "quote",
@@ -125,6 +126,10 @@ class DataError(BelatamError, ValueError):
 
 class MissingFolderError(BelatamError, FileNotFoundError):
     """A data folder that does not exist (also a `FileNotFoundError`)."""
+
+
+class MissingFileError(BelatamError, FileNotFoundError):
+    """A file that does not exist, such as the source text given to `belatam.verify_source`."""
 
 
 def _rebuild(cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]) -> BaseException:

@@ -2,62 +2,171 @@
 
 A folder is read whole: every file decoded (`belatam.codec`) and the data
 set checked (`belatam.integrity`) before `load` returns, so a broken folder
-never half-loads. The packaged files are read through the package's module
-loader, one record type at a time as queries first need it; they are checked
-whole by the test suite, not at run time.
+never half-loads. What a folder may hold is treated as hostile: a file that
+is a folder, a FIFO, a device, a dangling link or a loop of links, one too
+big or unreadable; JSON with a key twice in one object, ``NaN``, nesting
+deep enough to exhaust the stack, a number of thousands of digits, or text
+that is not Unicode (an unpaired surrogate). Each of them is a `DataError`
+naming the file (and the record and field where there is one); nothing is
+left open or half-read.
+
+The packaged files are read through the package's module loader, one record
+type at a time as queries first need it; they are checked whole by the test
+suite, not at run time.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+import re
+import stat
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from belatam.codec import Shared, decode
-from belatam.errors import DataError, InvalidTypeError, InvalidValueError, quote
-from belatam.model import KINDS, Kind
+from belatam.errors import DataError, InvalidTypeError, InvalidValueError, MissingFolderError, quote
+from belatam.model import KINDS, Kind, record_type
+from belatam.model.schema import describe
 from belatam.queries import Dataset
 
-if TYPE_CHECKING:
-    pass
+__all__ = ["MAX_FILE_BYTES", "from_json", "load", "load_packaged", "read_json"]
 
-__all__ = ["from_json", "load", "load_packaged", "read_json"]
+MAX_FILE_BYTES = 1 << 30
+"""The largest data file `load` reads (1 GiB): a link to ``/dev/zero`` or a runaway file is refused, not read."""
+
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key {quote(twice)} appears twice in one object")
+    return found
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def read_json(file: str, text: bytes) -> Any:
-    """Parsed JSON, or a `DataError` naming the file."""
+    """Parsed JSON, or a `DataError` naming the file.
+
+    Duplicate keys, ``NaN``/``Infinity``, invalid UTF-8, too deep nesting and
+    huge numbers are refused; so is text with an unpaired surrogate
+    (``"\\ud800"``), which no export could write.
+    """
     try:
-        return json.loads(text)
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise DataError(file, None, None, f"not valid JSON: {exc}") from None
+        parsed = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except RecursionError:
+        raise DataError(file, None, None, "not valid JSON: nested too deeply") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError(file, None, None, f"not valid JSON: {quote(str(exc), 200)[1:-1]}") from None
+    if _ESCAPED_SURROGATE.search(text):
+        _refuse_surrogates(file, parsed)
+    return parsed
+
+
+def _surrogate_paths(value: Any, path: str) -> Iterator[str]:
+    if isinstance(value, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
+            yield path
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _surrogate_paths(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _surrogate_paths(key, path)
+            yield from _surrogate_paths(item, f"{path}.{key}" if path else str(key))
+
+
+def _refuse_surrogates(file: str, parsed: Any) -> None:
+    kind = file.removesuffix(".json")
+    schema = describe(record_type(kind)) if kind in KINDS else None
+    records = parsed if isinstance(parsed, list) else [parsed]
+    for position, item in enumerate(records):
+        for path in _surrogate_paths(item, ""):
+            label = f"#{position}"
+            if schema is not None and schema.identity is not None and isinstance(item, dict):
+                value = item.get(schema.identity.name)
+                if isinstance(value, (str, int)) and not isinstance(value, bool) and not _has_surrogate(value):
+                    label = str(value)
+            raise DataError(file, label, path or None, "text with an unpaired surrogate is not Unicode text")
+
+
+def _has_surrogate(value: object) -> bool:
+    return isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _read_file(path: str, file: str) -> bytes:
+    """The bytes of a regular file of at most `MAX_FILE_BYTES`, or a `DataError` saying what it is instead."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise DataError(file, None, None, "is a link to nothing (a dangling symbolic link)") from None
+    except OSError as exc:
+        problem = "is a loop of symbolic links" if exc.errno == errno.ELOOP else f"cannot be looked at: {exc.strerror}"
+        raise DataError(file, None, None, problem) from None
+    _regular(file, info)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise DataError(file, None, None, f"cannot be read: {exc.strerror}") from None
+    try:
+        _regular(file, os.fstat(descriptor))  # the file opened is the file looked at
+        chunks, size = [], 0
+        while chunk := os.read(descriptor, 1 << 20):
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:
+                raise DataError(file, None, None, f"is larger than {MAX_FILE_BYTES} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DataError(file, None, None, f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(descriptor)
+
+
+def _regular(file: str, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError(file, None, None, "is a folder; a data file must be a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(file, None, None, "is not a regular file (a FIFO, a device or a socket); it is not read")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DataError(file, None, None, f"is larger than {MAX_FILE_BYTES} bytes")
 
 
 def load(path: str | os.PathLike[str]) -> Dataset:
     """Read a folder holding data files (``countries.json``, ``events.json`` ...) as a `Dataset`.
 
     Each file holds a JSON list of records of its type; a file that is absent
-    counts as empty, but the folder must hold at least one of them. Anything
-    malformed, unknown or inconsistent raises `DataError` naming the file,
-    the record and the field; a folder that does not exist is a
-    `FileNotFoundError` (and a `BelatamError`) naming it.
+    counts as empty, but the folder must hold at least one of them, and no
+    other ``.json`` file. The folder is read whole and checked before this
+    returns: anything malformed, unknown, inconsistent or hostile raises one
+    `DataError` naming the file, the record and the field (a folder that
+    cannot be read, or holds none of the data files, is named instead), and
+    a folder that does not exist is a `MissingFolderError` (a
+    `FileNotFoundError`) naming it. Every error is a `BelatamError`.
     """
-    from pathlib import Path
-
-    from belatam.errors import MissingFolderError
-
     if not isinstance(path, (str, os.PathLike)):
         raise InvalidTypeError(f"path must be a str or Path to a folder, not {type(path).__name__}: {quote(path)}")
     if isinstance(path, str) and not path.strip():
         raise InvalidValueError(f"path={path!r} is empty; give the folder that holds the data files")
-    folder = Path(path)
     try:
-        is_folder = folder.is_dir()
-    except (OSError, ValueError):  # a name the OS cannot even look up (too long, NUL, ...)
+        folder = os.fspath(path)
+        is_folder = os.path.isdir(folder)
+    except (OSError, ValueError, TypeError):  # a name the OS cannot even look up (too long, NUL, bytes)
         is_folder = False
     if not is_folder:
         raise MissingFolderError(f"path={quote(str(path), 1000)}: no such folder of belatam data files")
-    names = {p.name for p in folder.iterdir()}
+    try:
+        names = set(os.listdir(folder))
+    except OSError as exc:
+        raise DataError(str(folder), None, None, f"cannot be read: {exc.strerror}") from None
     unknown = sorted(n for n in names if n.endswith(".json") and n.removesuffix(".json") not in KINDS)
     if unknown:
         raise DataError(unknown[0], None, None, f"not a data file; the data files are {', '.join(KINDS)} (.json)")
@@ -66,7 +175,12 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         raise DataError(
             str(folder), None, None, f"holds none of the data files ({', '.join(f'{k}.json' for k in KINDS)})"
         )
-    return from_json({kind: read_json(f"{kind}.json", (folder / f"{kind}.json").read_bytes()) for kind in present})
+    return from_json(
+        {
+            kind: read_json(f"{kind}.json", _read_file(os.path.join(folder, f"{kind}.json"), f"{kind}.json"))
+            for kind in present
+        }
+    )
 
 
 def from_json(files: Mapping[str, Any]) -> Dataset:
@@ -96,7 +210,6 @@ def load_packaged() -> Dataset:
     assert spec is not None and spec.loader is not None and spec.submodule_search_locations
     get_data = spec.loader.get_data  # type: ignore[attr-defined]
     folder = next(iter(spec.submodule_search_locations))
-
     shared = Shared()
 
     def read(kind: Kind) -> list[Any]:

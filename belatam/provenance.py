@@ -24,14 +24,15 @@ finds "Ministers" and "Commission" finds "Commissions"):
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 
 from belatam.dates import PartialDate, Period
+from belatam.errors import InvalidTypeError, InvalidValueError, MissingFileError, quote
 from belatam.model.agreements import Agreement
 from belatam.model.countries import HOME, Country
 from belatam.model.events import Event
@@ -50,7 +51,10 @@ from belatam.text import fold
 __all__ = ["VerificationReport", "paragraphs", "verify_source"]
 
 _SCALE = {"billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, "thousand": Decimal(10) ** 3}
-_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(billion|million|thousand)")
+# Bounded and anchored, so a paragraph of 40,000 digits is scanned in linear time.
+_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,15}(?:[.,]\d{1,15})?)\s*(billion|million|thousand)")
+_NUMBER = re.compile(r"(?<!\d)\d{1,18}(?!\d)")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -112,7 +116,7 @@ class _Text:
         return False
 
     def numbers(self, n: int) -> set[int]:
-        return {int(x) for x in re.findall(r"\b\d+\b", self.raw[n - 1])}
+        return {int(x) for x in _NUMBER.findall(self.raw[n - 1])}
 
     def amounts(self, n: int) -> set[Decimal]:
         return {Decimal(num.replace(",", ".")) * _SCALE[unit] for num, unit in _AMOUNT.findall(self.raw[n - 1])}
@@ -167,7 +171,7 @@ def _checks(record: object, text: _Text, data: Dataset) -> Iterator[tuple[str, o
 
 def _holds(what: str, value: object, n: int, text: _Text, region_counts: tuple[int, int]) -> bool:
     if what == "year":
-        return str(value) in re.findall(r"\b\d{4}\b", text.raw[n - 1])
+        return str(value) in _YEAR.findall(text.raw[n - 1])
     if what == "state":
         return text.section_names(n, str(value))
     if what == "country":
@@ -184,28 +188,70 @@ def _holds(what: str, value: object, n: int, text: _Text, region_counts: tuple[i
     raise AssertionError(what)  # pragma: no cover
 
 
+def _read_text(path: object) -> bytes:
+    """The bytes of the source text at ``path``, or an error that names it."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidTypeError(f"path must be a str or Path of a text file, not {type(path).__name__}: {quote(path)}")
+    name = quote(str(path), 1000)
+    try:
+        if os.path.isdir(path):
+            raise InvalidValueError(f"path={name} is a folder; give the source text file")
+        with open(path, "rb") as file:
+            return file.read()
+    except FileNotFoundError:
+        raise MissingFileError(f"path={name}: no such file") from None
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, InvalidValueError):
+            raise
+        raise InvalidValueError(f"path={name} cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+
+
 def _list(numbers: Iterable[int]) -> str:
     return ", ".join(map(str, numbers))
 
 
-def verify_source(path: str | Path, *, data: Dataset | None = None, source: str | None = None) -> VerificationReport:
+def verify_source(
+    path: str | os.PathLike[str], *, data: Dataset | None = None, source: str | None = None, force: bool = False
+) -> VerificationReport:
     """Check ``data`` (default: the packaged data) against the text file at ``path``.
 
     ``source`` is the id of the `Source` the text is a copy of; by default the
-    one source that records a SHA-256.
+    one source that records a SHA-256. When the text's SHA-256 is not the one
+    the source records, that is the one problem reported (every other finding
+    would follow from reading another text); ``force=True`` checks the
+    paragraphs even so. A path that is not a readable UTF-8 text file is an
+    `InvalidValueError` (a missing one a `MissingFileError`) naming it.
     """
     import hashlib
 
     data = given_or_packaged(data)
-    raw = Path(path).read_bytes()
+    raw = _read_text(path)
     if source is None:
         hashed = [s.id for s in data.sources() if s.sha256]
         if len(hashed) != 1:
-            raise ValueError(f"source=None is ambiguous: give one of {', '.join(hashed) or '(no hashed sources)'}")
+            raise InvalidValueError(
+                f"source=None is ambiguous: give one of {', '.join(hashed) or '(no hashed sources)'}"
+            )
         source = hashed[0]
     expected = data.source(source).sha256
     actual = hashlib.sha256(raw).hexdigest()
-    blocks = paragraphs(raw.decode("utf-8"))
+    try:
+        blocks = paragraphs(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InvalidValueError(
+            f"path={quote(str(path), 1000)} is not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
+    if expected is not None and expected != actual and not force:
+        return VerificationReport(
+            source=source,
+            expected_sha256=expected,
+            actual_sha256=actual,
+            paragraphs=len(blocks),
+            checked_refs=0,
+            problems=(
+                f"SHA-256 of the text is {actual}, the data records {expected}: not the text the data was taken from",
+            ),
+        )
     text = _Text(blocks, data)
     region = data.countries()
     counts = (sum(1 for c in region if c.relations), len(region))

@@ -260,8 +260,10 @@ class Dataset:
             "trade": trade,
         }
         tables: dict[Kind, tuple[Any, ...]] = {kind: _check_records(kind, given[kind]) for kind in KINDS}
-        from belatam.integrity import check
+        from belatam.integrity import check, check_types
 
+        for kind, records in tables.items():
+            check_types(kind, records)
         check(tables)
         self._setup(tables.__getitem__)
 

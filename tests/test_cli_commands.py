@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -831,3 +832,31 @@ def test_console_script() -> None:
     assert done.returncode == 1 and "2018" in done.stderr
     done = subprocess.run([script, "events", "--year", "abc"], capture_output=True, text=True)
     assert done.returncode == 2
+
+
+CLOSED_STDOUT = (
+    "import os, sys; os.close(1); sys.stdout = None; from belatam.cli import main; sys.exit(main(['country', 'BY']))"
+)
+
+
+def test_a_closed_standard_output_is_an_error_not_silence() -> None:
+    """``belatam country BY >&-``: the output cannot be printed, so say so and exit 4."""
+    done = subprocess.run(
+        [sys.executable, "-c", CLOSED_STDOUT],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 4
+    assert "standard output is closed" in done.stderr
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_narrow_locale_still_prints(encoding: str) -> None:
+    """Under LANG=C or PYTHONIOENCODING=ascii, text the encoding lacks is escaped, not fatal."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "LANG": "C", "LC_ALL": "C"}
+    for args in (["country", "BY"], ["events", "--country", "CO"], ["person", "per-diaz-canel"], []):
+        done = subprocess.run([sys.executable, "-m", "belatam", *args], capture_output=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.decode(encoding)

@@ -215,3 +215,37 @@ def test_every_error_survives_pickling(error: BelatamError) -> None:
     assert str(back) == str(error)
     assert back.__dict__ == error.__dict__
     assert isinstance(back, BelatamError)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"name": None}, "name"),
+        ({"name": 5}, "name"),
+        ({"aliases": ("Cuba", 3)}, "aliases"),
+        ({"relations": "yes"}, "relations"),
+        ({"relations_established": "1992-04"}, "relations_established"),
+        ({"sources": ("src-a",)}, "sources"),
+        ({"name": "Cu\ud800ba"}, "name"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_records_of_the_wrong_field_types_are_refused_when_a_data_set_is_built(
+    change: dict[str, object], field: str
+) -> None:
+    import attrs
+
+    bad = attrs.evolve(CU, **change)  # attrs.evolve runs the field checks, but not every type check
+    with pytest.raises(InvalidTypeError) as info:
+        Dataset(sources=SOURCES, countries=[BY, bad])
+    assert f"field {field!r}" in str(info.value) and "countries[1]" in str(info.value)
+
+
+def test_dates_built_wrongly_are_belatam_errors() -> None:
+    for build in (lambda: PartialDate(2018, 13), lambda: PartialDate(2018, 2, 30), lambda: PartialDate("2018")):  # type: ignore[arg-type]
+        with pytest.raises(BelatamError):
+            build()
+    with pytest.raises(InvalidValueError):
+        Period(PartialDate(2019), PartialDate(2018))
+    with pytest.raises(InvalidTypeError):
+        Period("2018", None)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -34,8 +35,17 @@ def damaged(source_path: Path, tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
+def test_another_text_is_one_finding_unless_forced(source_path: Path, tmp_path: Path) -> None:
+    path = damaged(source_path, tmp_path, "853.8 million", "835.8 million")
+    report = belatam.verify_source(path)
+    assert not report.ok
+    assert len(report.problems) == 1 and "SHA-256" in report.problems[0]
+    assert report.checked_refs == 0
+    assert len(belatam.verify_source(path, force=True).problems) > 1
+
+
 def test_a_changed_amount_is_found(source_path: Path, tmp_path: Path) -> None:
-    report = belatam.verify_source(damaged(source_path, tmp_path, "853.8 million", "835.8 million"))
+    report = belatam.verify_source(damaged(source_path, tmp_path, "853.8 million", "835.8 million"), force=True)
     assert not report.ok
     assert any("SHA-256" in p for p in report.problems)
     assert any(p.startswith("2018:") and "amount 853800000" in p for p in report.problems)
@@ -43,10 +53,10 @@ def test_a_changed_amount_is_found(source_path: Path, tmp_path: Path) -> None:
 
 def test_a_changed_year_and_name_are_found(source_path: Path, tmp_path: Path) -> None:
     path = damaged(source_path, tmp_path, "In November 2018, Deputy", "In November 2017, Deputy")
-    problems = belatam.verify_source(path).problems
+    problems = belatam.verify_source(path, force=True).problems
     assert any(p.startswith("evt-2018-11-shestakov-panama") and "year 2018" in p for p in problems)
     path = damaged(source_path, tmp_path, "Pavel Kallaur", "Pavel Smith")
-    assert any(p.startswith("per-kallaur") for p in belatam.verify_source(path).problems)
+    assert any(p.startswith("per-kallaur") for p in belatam.verify_source(path, force=True).problems)
 
 
 def test_a_dropped_paragraph_is_found(source_path: Path, tmp_path: Path) -> None:
@@ -54,7 +64,7 @@ def test_a_dropped_paragraph_is_found(source_path: Path, tmp_path: Path) -> None
     last = paragraphs(text)[-1]
     path = tmp_path / "short.txt"
     path.write_text(text.replace(last, "").rstrip() + "\n", encoding="utf-8")
-    problems = belatam.verify_source(path).problems
+    problems = belatam.verify_source(path, force=True).problems
     assert any("cites paragraph 33, the text has 32" in p for p in problems)
 
 
@@ -90,3 +100,40 @@ def test_the_source_is_chosen_by_its_hash_or_named(source_path: Path) -> None:
     assert belatam.verify_source(source_path, source="src-mfa-2019").ok
     with pytest.raises(LookupError, match="src-nope"):
         belatam.verify_source(source_path, source="src-nope")
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "words"),
+    [
+        (lambda tmp: tmp, belatam.InvalidValueError, "is a folder"),
+        (lambda tmp: tmp / "absent.txt", belatam.MissingFileError, "no such file"),
+        (
+            lambda tmp: (tmp / "latin1.txt", (tmp / "latin1.txt").write_bytes("Bogot\xe1".encode("latin-1")))[0],
+            belatam.InvalidValueError,
+            "not UTF-8",
+        ),
+        (
+            lambda tmp: (tmp / "bin", (tmp / "bin").write_bytes(bytes(range(256))))[0],
+            belatam.InvalidValueError,
+            "not UTF-8",
+        ),
+    ],
+    ids=["folder", "missing", "latin-1", "binary"],
+)
+def test_a_path_that_is_no_text_file_is_a_clear_error(
+    tmp_path: Path, make: Callable[[Path], Path], error: type[Exception], words: str
+) -> None:
+    path = make(tmp_path)
+    with pytest.raises(error, match=words) as info:
+        belatam.verify_source(path)
+    assert isinstance(info.value, belatam.BelatamError)
+    assert str(path) in str(info.value)
+
+
+def test_huge_numbers_are_read_without_error(tmp_path: Path) -> None:
+    """A paragraph of 40,000 digits before an amount word (int() refuses more than 4,300 digits)."""
+    path = tmp_path / "digits.txt"
+    path.write_text("Title\n\n" + "9" * 40_000 + " million and " + "1" * 5_000 + "\n", encoding="utf-8")
+    report = belatam.verify_source(path, force=True)
+    assert not report.ok  # another text: its paragraphs state nothing the data needs
+    assert any("never cited" in p or "cites paragraph" in p for p in report.problems)
