@@ -249,3 +249,14 @@ def test_dates_built_wrongly_are_belatam_errors() -> None:
         Period(PartialDate(2019), PartialDate(2018))
     with pytest.raises(InvalidTypeError):
         Period("2018", None)  # type: ignore[arg-type]
+
+
+def test_amounts_hold_at_most_the_20_digits_every_export_keeps() -> None:
+    from decimal import Decimal
+
+    import attrs
+
+    figures = belatam.trade(2018)
+    assert attrs.evolve(figures, exports=Decimal("9" * 20)).exports == Decimal("9" * 20)
+    with pytest.raises(InvalidValueError, match="at most 20 digits"):
+        attrs.evolve(figures, exports=Decimal("1" + "0" * 20))

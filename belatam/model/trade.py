@@ -20,9 +20,16 @@ def _year(instance: object, attribute: object, value: Any) -> None:
 
 
 def _amount(instance: object, attribute: attrs.Attribute[Decimal], value: Any) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or value < 0 or value != value.to_integral_value():
+    if (
+        not isinstance(value, Decimal)
+        or not value.is_finite()
+        or value < 0
+        or value != value.to_integral_value()
+        or len(str(value.to_integral_value())) > 20  # what every export holds exactly
+    ):
         raise InvalidValueError(
-            f"{attribute.name} must be a whole, non-negative amount, got {quote(value)}", field=attribute.name
+            f"{attribute.name} must be a whole, non-negative amount of at most 20 digits, got {quote(value)}",
+            field=attribute.name,
         )
 
 
