@@ -9,6 +9,7 @@ __version__: str
 
 from belatam import plots as plots
 from belatam.data import DATA_VERSION as DATA_VERSION
+from belatam.data import REFERENCE_DATE as REFERENCE_DATE
 from belatam.dates import PartialDate as PartialDate
 from belatam.dates import Period as Period
 from belatam.errors import AmbiguousKeyError as AmbiguousKeyError
@@ -24,6 +25,7 @@ from belatam.exports.arrow import to_arrow as to_arrow
 from belatam.exports.arrow import write_parquet as write_parquet
 from belatam.exports.frames import to_frame as to_frame
 from belatam.model import Kind as Kind
+from belatam.model.accreditations import Accreditation as Accreditation
 from belatam.model.agreements import Agreement as Agreement
 from belatam.model.agreements import AgreementKind as AgreementKind
 from belatam.model.countries import HOME as HOME
@@ -48,6 +50,8 @@ from belatam.model.sources import Source as Source
 from belatam.model.statements import Statement as Statement
 from belatam.model.statements import Topic as Topic
 from belatam.model.trade import TradeFigures as TradeFigures
+from belatam.model.trade import TradeKind as TradeKind
+from belatam.packaged import accreditations as accreditations
 from belatam.packaged import agreement as agreement
 from belatam.packaged import agreements as agreements
 from belatam.packaged import countries as countries
@@ -65,10 +69,12 @@ from belatam.packaged import partnerships as partnerships
 from belatam.packaged import people as people
 from belatam.packaged import person as person
 from belatam.packaged import record as record
+from belatam.packaged import roles as roles
 from belatam.packaged import source as source
 from belatam.packaged import sources as sources
 from belatam.packaged import statements as statements
 from belatam.packaged import trade as trade
+from belatam.packaged import trade_figures as trade_figures
 from belatam.provenance import VerificationReport as VerificationReport
 from belatam.provenance import verify_source as verify_source
 from belatam.queries import Dataset as Dataset

@@ -17,7 +17,10 @@ from typing import Any, TypeVar
 from belatam.dates import Day, PartialDate
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
 
-__all__ = ["check_bool", "check_enum", "check_key", "check_year", "day_range", "each"]
+__all__ = ["EARLIEST_DAY", "check_bool", "check_day", "check_enum", "check_key", "check_year", "day_range", "each"]
+
+EARLIEST_DAY: Day = (1991, 1, 1)
+"""The earliest ``as_of``: Belarus has had relations of its own since its independence in 1991."""
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -124,3 +127,30 @@ def day_range(since: object, until: object) -> tuple[Day, Day]:
     if last < first:
         raise InvalidValueError(f"until={quote(until)} lies before since={quote(since)}; nothing can match")
     return first, last
+
+
+def check_day(parameter: str, value: object) -> Day:
+    """One day: a `datetime.date`, an ISO day string (``"2022-01-01"``) or a `PartialDate` to the day.
+
+    A year or a month is refused (it is not one day), and so is a day before 1991.
+    """
+    if isinstance(value, (str, PartialDate)) or _is_date(value):
+        try:
+            date = _date(parameter, value)
+        except InvalidValueError:
+            raise InvalidValueError(
+                f"{parameter}={quote(value)} is not a day; give an ISO day such as '2022-01-01'"
+            ) from None
+    else:
+        raise InvalidTypeError(
+            f"{parameter} must be a day: a datetime.date, an ISO date such as '2022-01-01' or a PartialDate, "
+            f"not {type(value).__name__}: {quote(value)}"
+        )
+    if date.day is None:
+        raise InvalidValueError(
+            f"{parameter}={quote(value)} is a {date.precision}, not a day; give a day such as '{date.year}-01-01'"
+        )
+    day = date.bounds()[0]
+    if day < EARLIEST_DAY:
+        raise InvalidValueError(f"{parameter}={quote(value)} is before 1991, when Belarus's own relations begin")
+    return day

@@ -49,6 +49,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
+from belatam.data import REFERENCE_DAY
 from belatam.errors import AmbiguousKeyError, BelatamError, DataError
 from belatam.model import KINDS, record_type
 from belatam.model.columns import Column, columns, text
@@ -79,11 +80,18 @@ _WIDTH = 72
 # -- the overview ----------------------------------------------------------------
 
 
-def summary(data: Dataset) -> dict[str, Any]:
-    """The overview of a data set as plain values (what ``overview --json`` prints)."""
+def summary(data: Dataset, as_of: object = None) -> dict[str, Any]:
+    """The overview of a data set as plain values (what ``overview --json`` prints).
+
+    Relations, partners, missions and memberships are those in force on
+    ``as_of`` (the reference date when None), which ``as_of`` names.
+    """
     region = data.countries()
-    missions = data.missions()
+    related = set(data.countries(relations=True, as_of=as_of))  # type: ignore[arg-type]
+    missions = data.missions(as_of=as_of)  # type: ignore[arg-type]
+    day = getattr(missions, "as_of", None)
     out: dict[str, Any] = {
+        "as_of": str(day) if day is not None else None,
         "sources": {
             "checked": [
                 {"id": s.id, "title": s.title, "publisher": s.publisher, "date": str(s.date) if s.date else None}
@@ -93,9 +101,10 @@ def summary(data: Dataset) -> dict[str, Any]:
             "others": sum(1 for s in data.sources() if not s.sha256),
         },
         "states": len(region),
-        "relations": sum(1 for c in region if c.relations),
-        "without_relations": [c.code for c in region if c.relations is False],
-        "partners": [{"country": p.country, "kind": p.kind.value} for p in data.partnerships()],
+        "relations": len(related),
+        "without_relations": [c.code for c in region if c not in related],
+        "partners": [{"country": p.country, "kind": p.kind.value} for p in data.partnerships(as_of=as_of)],  # type: ignore[arg-type]
+        "missions_count": len(missions),
         "missions": {
             direction: {
                 kind.value: [m.receiving if direction == "of_belarus" else m.sending for m in found]
@@ -107,7 +116,7 @@ def summary(data: Dataset) -> dict[str, Any]:
         "trade": [_plain(data.trade(year)) for year in data.trade_years()],
         "memberships_of_belarus": [
             {"organization": m.organization, "role": m.role.value, "since": str(m.since) if m.since else None}
-            for m in data.memberships(member=HOME)
+            for m in data.memberships(member=HOME, as_of=as_of)  # type: ignore[arg-type]
         ],
         "events": len(data.events()),
         "records": data.counts(),
@@ -115,19 +124,20 @@ def summary(data: Dataset) -> dict[str, Any]:
     return out
 
 
-def overview(data: Dataset) -> str:
-    """A plain-text summary of a data set, section by section."""
-    facts = summary(data)
+def overview(data: Dataset, as_of: object = None) -> str:
+    """A plain-text summary of a data set, section by section, as of a day (the reference date when None)."""
+    facts = summary(data, as_of)
     name = {c.code: c.name for c in data.records()["countries"]}  # type: ignore[attr-defined]
     lines = [f'Source: "{s["title"]}", {s["publisher"]} ({s["date"]})' for s in facts["sources"]["checked"]]
     without = [name[c] for c in facts["without_relations"]]
     lines += [
         f"Other sources: {facts['sources']['others']} public pages, for facts the source leaves open",
         "",
+        f"As of {facts['as_of']} (relations, partners, missions and memberships then in force)",
         f"States of the region: {facts['states']}; diplomatic relations with {facts['relations']}"
         + (f" (not yet: {', '.join(without)})" if without else ""),
         "Partners: " + ", ".join(f"{name[p['country']]} ({p['kind'].replace('_', ' ')})" for p in facts["partners"]),
-        f"Missions: {len(data.missions())}",
+        f"Missions: {facts['missions_count']}",
     ]
     plural = {"embassy": "embassies", "honorary_consulate": "honorary consulates"}
     for direction, label in (("of_belarus", "of Belarus"), ("in_belarus", "in Belarus")):
@@ -207,6 +217,12 @@ _DATES = {
     "year": ("N", "a year such as 2018 (a date in it, or a period overlapping it); repeat for any of several"),
     "since": ("DATE", "from this day on: 2018, 2018-06 or 2018-06-30 (from its first day)"),
     "until": ("DATE", "up to this day: 2018, 2018-06 or 2018-06-30 (to its last day)"),
+    "as_of": (
+        "DAY",
+        "the day the answer describes, such as 2022-01-01 (default: belatam.REFERENCE_DATE, "
+        + "-".join(f"{part:02d}" for part in REFERENCE_DAY)
+        + ")",
+    ),
 }
 
 
@@ -285,7 +301,10 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--data", metavar="DIR", help="ask the data files in DIR instead of the packaged data")
     wide = _Parser(add_help=False)
     wide.add_argument("--wide", action="store_true", help="do not cut long text (summaries, titles) to fit the line")
-    commands.add_parser("overview", help="print a readable overview of the data (the default)", parents=[common])
+    overview_ = commands.add_parser(
+        "overview", help="print a readable overview of the data (the default)", parents=[common]
+    )
+    overview_.add_argument("--as-of", metavar="DAY", help=_DATES["as_of"][1])
     for name, (method, declared) in _queries().items():
         doc = _doc(method, name)
         sub = commands.add_parser(name, help=doc.rstrip("."), description=doc, parents=[common, wide])
@@ -329,10 +348,9 @@ def _json(value: object) -> str:
     return json.dumps(_plain(value), indent=2, ensure_ascii=False)
 
 
-def _identity(cls: type) -> Field:
-    identity = describe(cls).identity
-    assert identity is not None, f"{cls.__name__} has no identity"
-    return identity
+def _identity(cls: type) -> Field | None:
+    """The field a record type is known by (None for nested records such as a person's posts)."""
+    return describe(cls).identity
 
 
 def _table(records: Sequence[object], wide: bool) -> str:
@@ -342,7 +360,7 @@ def _table(records: Sequence[object], wide: bool) -> str:
     ``id``, with each record's identity (a country's code).
     """
     classes = list(dict.fromkeys(type(r) for r in records))
-    identities = {_identity(cls).name for cls in classes}
+    identities = {identity.name for cls in classes if (identity := _identity(cls)) is not None}
     mixed = len(identities) > 1
     table: list[Column] = []
     for cls in classes:
@@ -351,7 +369,8 @@ def _table(records: Sequence[object], wide: bool) -> str:
     table = [c for c in table if not c.field.long] + [c for c in table if c.field.long]
     rows = []
     for record in records:
-        row = [text(getattr(record, _identity(type(record)).name))] if mixed else []
+        identity = _identity(type(record))
+        row = [text(getattr(record, identity.name)) if identity else ""] if mixed else []
         for column in table:
             cell = text(column.raw(record)) if hasattr(record, column.field.name) else ""
             row.append(cell if wide or not column.field.long else shorten(cell, _WIDTH))
@@ -414,9 +433,8 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     data = _dataset(args)
     result = _call(args, method, data)
     if result is None:  # a look-up without its key
-        if declared.kind is None:  # `record`: every record it finds by id (or code), not the trade figures
-            kinds = [k for k in KINDS if _identity(record_type(k)).kind == "text"]
-            result = tuple(r for kind in kinds for r in data.records()[kind])
+        if declared.kind is None:  # `record`: every record it finds by id (or code)
+            result = tuple(r for kind in KINDS for r in data.records()[kind])
         else:
             result = data.records()[declared.kind]
     elif declared.one:
@@ -427,8 +445,10 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     elif result:
         print(_table(result, args.wide), file=out)
     if not result:
-        _, given = _arguments(args, method)
-        call = ", ".join(f"{k}={v!r}" for k, v in given.items() if v is not None)
+        keys, given = _arguments(args, method)
+        call = ", ".join(
+            [repr(k) for k in keys if k is not None] + [f"{k}={v!r}" for k, v in given.items() if v is not None]
+        )
         print(f"belatam: nothing found: {name}({call}) is empty", file=err)
         return EXIT["nothing found"]
     return EXIT["ok"]
@@ -469,9 +489,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         data = dataset()
     if getattr(args, "json", False):
-        print(json.dumps(summary(data), indent=2, ensure_ascii=False), file=out)
+        print(json.dumps(summary(data, getattr(args, "as_of", None)), indent=2, ensure_ascii=False), file=out)
     else:
-        print(overview(data), file=out)
+        print(overview(data, getattr(args, "as_of", None)), file=out)
     return EXIT["ok"]
 
 

@@ -36,7 +36,8 @@ __all__ = ["MAX_FILE_BYTES", "from_json", "load", "load_packaged", "read_json"]
 MAX_FILE_BYTES = 1 << 30
 """The largest data file `load` reads (1 GiB): a link to ``/dev/zero`` or a runaway file is refused, not read."""
 
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+"""A surrogate escaped in JSON (``\\ud800``), or encoded in the bytes, which ``json`` decodes leniently."""
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -66,7 +67,7 @@ def read_json(file: str, text: bytes) -> Any:
         raise DataError(file, None, None, "not valid JSON: nested too deeply") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(file, None, None, f"not valid JSON: {quote(str(exc), 200)[1:-1]}") from None
-    if _ESCAPED_SURROGATE.search(text):
+    if _SURROGATE.search(text):
         _refuse_surrogates(file, parsed)
     return parsed
 

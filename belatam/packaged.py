@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import os
 
 __all__ = [
+    "accreditations",
     "agreement",
     "agreements",
     "countries",
@@ -39,10 +40,12 @@ __all__ = [
     "people",
     "person",
     "record",
+    "roles",
     "source",
     "sources",
     "statements",
     "trade",
+    "trade_figures",
 ]
 
 P = ParamSpec("P")
@@ -106,6 +109,7 @@ country = _packaged(Dataset.country)
 partners = _packaged(Dataset.partners)
 partnerships = _packaged(Dataset.partnerships)
 missions = _packaged(Dataset.missions)
+accreditations = _packaged(Dataset.accreditations)
 agreements = _packaged(Dataset.agreements)
 agreement = _packaged(Dataset.agreement)
 events = _packaged(Dataset.events)
@@ -117,6 +121,8 @@ organization = _packaged(Dataset.organization)
 memberships = _packaged(Dataset.memberships)
 statements = _packaged(Dataset.statements)
 trade = _packaged(Dataset.trade)
+trade_figures = _packaged(Dataset.trade_figures)
+roles = _packaged(Dataset.roles)
 sources = _packaged(Dataset.sources)
 source = _packaged(Dataset.source)
 record = _packaged(Dataset.record)

@@ -41,6 +41,8 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
     EventKind.ESTABLISHMENT: ("v", "C6"),
     EventKind.CONSTRUCTION: ("X", "C7"),
     EventKind.ACCESSION: ("h", "C9"),
+    EventKind.OBSERVER_STATUS: ("p", "C8"),
+    EventKind.RECOGNITION: ("d", "k"),
 }
 """The marker and colour of each kind of event on the timeline."""
 

@@ -22,7 +22,8 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from belatam.arguments import check_bool, check_enum, check_key, check_year, day_range, each
+from belatam.arguments import check_bool, check_day, check_enum, check_key, check_year, day_range, each
+from belatam.data import REFERENCE_DAY
 from belatam.dates import Day, date_key
 from belatam.errors import AmbiguousKeyError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
 from belatam.model import KINDS, Kind, record_type
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     import datetime
 
     from belatam.dates import DateLike, PartialDate
+    from belatam.model.accreditations import Accreditation
     from belatam.model.agreements import Agreement
     from belatam.model.countries import Country
     from belatam.model.events import Event, EventKind
@@ -42,11 +44,11 @@ if TYPE_CHECKING:
     from belatam.model.missions import Mission, MissionKind
     from belatam.model.organizations import Organization, OrganizationKind
     from belatam.model.partnerships import Partnership
-    from belatam.model.people import Person
+    from belatam.model.people import Person, Role
     from belatam.model.record import Record
     from belatam.model.sources import Source
     from belatam.model.statements import Statement, Topic
-    from belatam.model.trade import TradeFigures
+    from belatam.model.trade import TradeFigures, TradeKind
 
 __all__ = ["Dataset", "Query", "query"]
 
@@ -229,7 +231,7 @@ class Dataset:
     data sets are equal when they hold the same records.
     """
 
-    __slots__ = ("_lock", "_read", "_tables")
+    __slots__ = ("_lock", "_read", "_reference", "_tables")
 
     def __init__(
         self,
@@ -237,6 +239,7 @@ class Dataset:
         sources: Iterable[Source] = (),
         countries: Iterable[Country] = (),
         missions: Iterable[Mission] = (),
+        accreditations: Iterable[Accreditation] = (),
         partnerships: Iterable[Partnership] = (),
         people: Iterable[Person] = (),
         organizations: Iterable[Organization] = (),
@@ -250,6 +253,7 @@ class Dataset:
             "sources": sources,
             "countries": countries,
             "missions": missions,
+            "accreditations": accreditations,
             "partnerships": partnerships,
             "people": people,
             "organizations": organizations,
@@ -267,7 +271,8 @@ class Dataset:
         check(tables)
         self._setup(tables.__getitem__)
 
-    def _setup(self, read: Callable[[Kind], Sequence[Any]]) -> None:
+    def _setup(self, read: Callable[[Kind], Sequence[Any]], reference: Day = REFERENCE_DAY) -> None:
+        self._reference = reference
         self._read = read
         self._tables: dict[Kind, _Table] = {}
         self._lock = threading.RLock()
@@ -403,12 +408,23 @@ class Dataset:
         year: object = None,
         since: object = None,
         until: object = None,
+        as_of: object = None,
         records: Sequence[Any] | None = None,
     ) -> Results[Any]:
-        """The records of ``kind`` passing every given filter (None: not given), in query order."""
+        """The records of ``kind`` passing every given filter (None: not given), in query order.
+
+        A record type whose schema says when its records held (``valid``)
+        keeps only those in force on ``as_of`` (the reference date when None).
+        """
         table = self._table(kind)
         schema = table.schema
         steps: list[tuple[Sequence[Any], Callable[[Any], bool]]] = []
+        day: Day | None = None
+        if (
+            schema.validity and "held" not in schema.validity
+        ):  # a record that says whether it held is kept, and filtered on that
+            day = self._day(as_of)
+            steps.append((table.records, lambda record: self._in_force(schema, record, day)))
         for parameter, value in filters.items():
             if value is None:
                 continue
@@ -427,7 +443,68 @@ class Dataset:
         steps.sort(key=lambda step: len(step[0]))
         smallest = steps[0][0]
         tests = [test for _, test in steps]  # a step's candidates may hold more than its test keeps
-        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls)
+        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls, _date_of(day))
+
+    # -- time: what was in force on a day ------------------------------------
+
+    def _day(self, as_of: object) -> Day:
+        """The day an answer describes: ``as_of``, else the data set's reference date."""
+        return self._reference if as_of is None else check_day("as_of", as_of)
+
+    def _evidence(self, record: object) -> Day | None:
+        """The earliest day a source the record cites shows it (the start of the source's date), if dated."""
+        sources = self._table("sources").identity
+        days = [
+            source.date.bounds()[0]
+            for ref in getattr(record, "sources", ())
+            if (source := sources.get(ref.source)) is not None and source.date is not None
+        ]
+        return min(days, default=None)
+
+    def _in_force(self, schema: RecordType, record: object, day: Day, evidence: Day | None = None) -> bool:
+        """Whether the sources show ``record`` in force on ``day`` (see the module docstring of `belatam.model.schema`).
+
+        Left out is what ended before the day, what had ended by a day before it,
+        what began after it, and what no source shows in force by it: a record
+        with no known start counts from its earliest evidence (the date of the
+        first source that cites it), and a record that says it did not hold at
+        the reference date (``valid="held"`` false) holds only from a known start.
+        """
+        validity = schema.validity
+        for part in ("end", "ended_by"):
+            field = validity.get(part)
+            ended = None if field is None else getattr(record, field.name)
+            if ended is not None and ended.bounds()[1] < day:
+                return False
+        field = validity.get("start")
+        began = None if field is None else getattr(record, field.name)
+        if began is not None:
+            return bool(began.bounds()[0] <= day)
+        held = validity.get("held")
+        if held is not None and getattr(record, held.name) is not True:
+            return False
+        earliest = self._evidence(record) if evidence is None else evidence
+        field = validity.get("seen")
+        shown = None if field is None else getattr(record, field.name)
+        if shown is not None:
+            earliest = min(shown.bounds()[0], earliest or shown.bounds()[0])
+        return earliest is not None and earliest <= day
+
+    @query("people")
+    def roles(
+        self, key: str | Person, /, *, as_of: str | datetime.date | PartialDate | None = None
+    ) -> tuple[Role, ...]:
+        """The posts a person held on ``as_of`` (the reference date when None), as far as the sources show.
+
+        A post with no known start counts from the person's earliest cited source.
+        """
+        person = self._lookup("people", "key", key)
+        day = self._day(as_of)
+        from belatam.model.people import Role
+
+        schema = describe(Role)
+        evidence = self._evidence(person)
+        return Results([r for r in person.roles if self._in_force(schema, r, day, evidence)], Role, _date_of(day))
 
     def _dated(
         self, table: _Table, year: object, since: object, until: object
@@ -500,8 +577,6 @@ class Dataset:
         """Any record by its id (``"evt-..."``, ``"org-..."``, ``"src-..."``), or a country by its code."""
         key = check_key("id", id, "the id of a record")
         for kind in KINDS:
-            if kind == "trade":
-                continue
             found = self._table(kind).identity.get(key)
             if found is not None:
                 return found  # type: ignore[no-any-return]
@@ -511,34 +586,53 @@ class Dataset:
 
     @query("countries")
     def countries(
-        self, *, relations: bool | None = None, subregion: str | Iterable[str] | None = None
+        self,
+        *,
+        relations: bool | None = None,
+        subregion: str | Iterable[str] | None = None,
+        as_of: str | datetime.date | PartialDate | None = None,
     ) -> tuple[Country, ...]:
         """The 33 states of the region, sorted by name (Belarus is not listed).
 
-        ``relations=True`` keeps those with diplomatic relations at the
-        source's date, ``False`` those without; ``subregion`` is
-        ``"Caribbean"``, ``"Central America"`` or ``"South America"``.
+        ``relations=True`` keeps those with which Belarus had diplomatic
+        relations on ``as_of`` (the reference date, `belatam.REFERENCE_DATE`,
+        when None), ``False`` those without, as far as the sources show;
+        ``subregion`` is ``"Caribbean"``, ``"Central America"`` or ``"South America"``.
         """
         table = self._table("countries")
+        day = self._day(as_of)
         region = [c for c in table.records if c.code != HOME]
-        return self._select("countries", {"relations": relations, "subregion": subregion}, records=region)
+        if relations is not None:
+            wanted = check_bool("relations", relations)
+            region = [c for c in region if self._in_force(table.schema, c, day) is wanted]
+        found = self._select("countries", {"subregion": subregion}, records=region)
+        return Results(found, table.schema.cls, _date_of(day) if relations is not None else None)
 
     @query("partnerships")
     def partnerships(
-        self, *, country: str | Country | Iterable[str | Country] | None = None, strategic: bool | None = None
+        self,
+        *,
+        country: str | Country | Iterable[str | Country] | None = None,
+        strategic: bool | None = None,
+        as_of: str | datetime.date | PartialDate | None = None,
     ) -> tuple[Partnership, ...]:
-        """The partnerships the source describes, sorted by the partner's name."""
-        return self._select("partnerships", {"country": country, "strategic": strategic})
+        """The partnerships the sources describe in force on ``as_of`` (the reference date when None), by partner."""
+        return self._select("partnerships", {"country": country, "strategic": strategic}, as_of=as_of)
 
     @query("countries", filters="partnerships")
-    def partners(self, *, strategic: bool | None = None) -> tuple[Country, ...]:
-        """The states the source calls partners of Belarus, sorted by name.
+    def partners(
+        self, *, strategic: bool | None = None, as_of: str | datetime.date | PartialDate | None = None
+    ) -> tuple[Country, ...]:
+        """The states the sources call partners of Belarus on ``as_of`` (the reference date when None), by name.
 
         ``strategic=True`` gives only the strategic partners, ``False`` the others.
         """
-        codes = {p.country for p in self.partnerships(strategic=strategic)}
+        found = self.partnerships(strategic=strategic, as_of=as_of)
+        codes = {p.country for p in found}
         countries = self._table("countries")
-        return Results([c for c in countries.records if c.code in codes], countries.schema.cls)
+        return Results(
+            [c for c in countries.records if c.code in codes], countries.schema.cls, getattr(found, "as_of", None)
+        )
 
     @query("missions")
     def missions(
@@ -547,13 +641,38 @@ class Dataset:
         sending: str | Country | Iterable[str | Country] | None = None,
         receiving: str | Country | Iterable[str | Country] | None = None,
         kind: MissionKind | str | Iterable[MissionKind | str] | None = None,
+        honorary: bool | None = None,
+        as_of: str | datetime.date | PartialDate | None = None,
     ) -> tuple[Mission, ...]:
-        """Diplomatic missions in both directions, sorted by id.
+        """Diplomatic missions in both directions in force on ``as_of``, sorted by id.
 
         ``sending`` and ``receiving`` take a country (``"BY"`` for Belarus);
-        ``kind`` is ``"embassy"`` or ``"honorary_consulate"``.
+        ``kind`` is ``"embassy"`` or ``"honorary_consulate"``; ``honorary=False``
+        keeps the missions of career diplomats (the embassies), as most counts
+        of diplomatic missions do. ``as_of`` is a day (the reference date,
+        `belatam.REFERENCE_DATE`, when None): a mission counts from its opening
+        or, lacking one, from the first source that shows it, until it closed.
         """
-        return self._select("missions", {"sending": sending, "receiving": receiving, "kind": kind})
+        return self._select(
+            "missions", {"sending": sending, "receiving": receiving, "kind": kind, "honorary": honorary}, as_of=as_of
+        )
+
+    @query("accreditations")
+    def accreditations(
+        self,
+        *,
+        sending: str | Country | Iterable[str | Country] | None = None,
+        receiving: str | Country | Iterable[str | Country] | None = None,
+        as_of: str | datetime.date | PartialDate | None = None,
+    ) -> tuple[Accreditation, ...]:
+        """Heads of mission resident in one state and accredited to another as well, on ``as_of``.
+
+        ``sending`` is the state the head represents, ``receiving`` the state
+        accredited to besides the one of residence; ``as_of`` is a day (the
+        reference date when None), and an accreditation counts from its known
+        start or, lacking one, from the first source that shows it.
+        """
+        return self._select("accreditations", {"sending": sending, "receiving": receiving}, as_of=as_of)
 
     @query("agreements")
     def agreements(
@@ -607,7 +726,7 @@ class Dataset:
         kind: OrganizationKind | str | Iterable[OrganizationKind | str] | None = None,
         country: str | Country | Iterable[str | Country] | None = None,
     ) -> tuple[Organization, ...]:
-        """Organisations sorted by name; ``country`` is where they are or work."""
+        """Organisations sorted by name; ``country`` is where they are or work, or a state a bilateral body joins."""
         return self._select("organizations", {"kind": kind, "country": country})
 
     @query("memberships")
@@ -617,13 +736,14 @@ class Dataset:
         organization: str | Organization | Iterable[str | Organization] | None = None,
         member: str | Country | Organization | Iterable[str | Country | Organization] | None = None,
         role: MembershipRole | str | Iterable[MembershipRole | str] | None = None,
+        as_of: str | datetime.date | PartialDate | None = None,
     ) -> tuple[Membership, ...]:
         """Memberships and observer statuses, sorted by organisation, role and member.
 
         ``member`` is a country (code, name or record) or an organisation (id,
-        name or record).
+        name or record); ``as_of`` a day (the reference date when None).
         """
-        return self._select("memberships", {"organization": organization, "member": member, "role": role})
+        return self._select("memberships", {"organization": organization, "member": member, "role": role}, as_of=as_of)
 
     @query("statements")
     def statements(
@@ -637,24 +757,53 @@ class Dataset:
 
     @query("trade", one=True)
     def trade(self, year: int, /) -> TradeFigures:
-        """Belarus's trade with the region in ``year``; a `LookupError` naming the years held if there are none."""
+        """Belarus's trade with the region as a whole in ``year``.
+
+        A year without such figures is a `LookupError` naming the years that
+        have them; several figures for the year (of goods and of services,
+        say) an `AmbiguousKeyError` naming them (see `trade_figures`).
+        """
         wanted = check_year("year", year)
-        table = self._table("trade")
-        found = table.identity.get(wanted)
-        if found is None:
-            years = sorted(table.identity)
+        found = [t for t in self._table("trade").records if t.year == wanted and t.partner is None]
+        if not found:
+            years = self.trade_years()
             hint = "figures exist for " + ", ".join(map(str, years)) if years else "the data holds no trade figures"
             raise UnknownKeyError("year", year, years, hint=hint)
-        return found  # type: ignore[no-any-return]
+        if len(found) > 1:
+            raise AmbiguousKeyError("year", year, [t.id for t in found])
+        return found[0]  # type: ignore[no-any-return]
+
+    @query("trade")
+    def trade_figures(
+        self,
+        *,
+        year: int | Iterable[int] | None = None,
+        kind: TradeKind | str | Iterable[TradeKind | str] | None = None,
+        partner: str | Country | Iterable[str | Country] | None = None,
+    ) -> tuple[TradeFigures, ...]:
+        """Trade figures in year order: ``year``, ``kind`` (goods, services) and ``partner`` narrow them."""
+        if year is not None:
+            years = {check_year("year", y) for y in each("year", year)}
+            rows = [t for t in self._table("trade").records if t.year in years]
+            return self._select("trade", {"kind": kind, "partner": partner}, records=rows)
+        return self._select("trade", {"kind": kind, "partner": partner})
 
     def trade_years(self) -> tuple[int, ...]:
-        """The years the data holds trade figures for, in order."""
-        return tuple(sorted(self._table("trade").identity))
+        """The years the data holds region-wide trade figures for, in order."""
+        return tuple(sorted({t.year for t in self._table("trade").records if t.partner is None}))
 
     @query("sources")
     def sources(self) -> tuple[Source, ...]:
         """The source documents: those whose text the data was checked against first, then by id."""
         return self._table("sources").records
+
+
+def _date_of(day: Day | None) -> datetime.date | None:
+    if day is None:
+        return None
+    import datetime
+
+    return datetime.date(*day)
 
 
 def _holds(field: Field, wanted: set[Any]) -> Callable[[Any], bool]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
+
+if TYPE_CHECKING:
+    import datetime
 
 __all__ = ["Results"]
 
@@ -14,15 +17,21 @@ class Results(tuple[R, ...]):
 
     Slicing keeps it a `Results` (and so its display). ``record_type`` is the
     class of the records it can hold, where the query knows it (so an empty
-    answer still has the columns of its type in a data frame).
+    answer still has the columns of its type in a data frame); ``as_of`` the
+    day the answer describes, for records that hold for a while.
     """
 
     record_type: type | None = None
+    as_of: datetime.date | None = None
 
-    def __new__(cls, records: Any = (), record_type: type | None = None) -> Results[R]:
+    def __new__(
+        cls, records: Any = (), record_type: type | None = None, as_of: datetime.date | None = None
+    ) -> Results[R]:
         made = super().__new__(cls, records)
         if record_type is not None:
             made.record_type = record_type
+        if as_of is not None:
+            made.as_of = as_of
         return made
 
     @overload
@@ -33,12 +42,12 @@ class Results(tuple[R, ...]):
 
     def __getitem__(self, index: Any) -> Any:
         found = tuple.__getitem__(self, index)
-        return Results(found, self.record_type) if isinstance(index, slice) else found
+        return Results(found, self.record_type, self.as_of) if isinstance(index, slice) else found
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Results, (tuple(self), self.record_type))
+        return (Results, (tuple(self), self.record_type, self.as_of))
 
     def _repr_html_(self) -> str:
         from belatam.model.html import records_html
 
-        return records_html(self)
+        return records_html(self, as_of=self.as_of)

@@ -60,6 +60,18 @@ def notes(field: Field) -> str:
         said.append(f"filtered by `{field.filter}=`")
     if field.when:
         said.append("the date `year=`, `since=` and `until=` filter on")
+    if field.valid:
+        said.append(
+            {
+                "start": "when it began: `as_of=` counts it from here",
+                "end": "when it ended: `as_of=` leaves it out after",
+                "ended_by": "a date by which it had ended: `as_of=` leaves it out after",
+                "held": "whether it held at the reference date",
+                "seen": "a date a source shows it held: `as_of=` counts it from here at the latest",
+            }[field.valid]
+        )
+    if field.kind == "money" and field.name.endswith("_precision"):
+        said.append("the amount is exact to this unit, no more")
     if field.vocabulary is not None:
         said.append("one of " + ", ".join(code(str(m.value)) for m in field.vocabulary))
     elif field.choices:

@@ -40,6 +40,7 @@ from belatam import (
     Statement,
     Topic,
     TradeFigures,
+    TradeKind,
     VisitKind,
 )
 from belatam.model.countries import SUBREGIONS
@@ -99,6 +100,7 @@ _SAMPLE_TEXTS = (
     "line\nbreak\ttab",
     "Ж ж ñ ü ç 中文 🇧🇾",
 )
+_UNIT = st.sampled_from([Decimal(1), Decimal(1000), Decimal(100000), Decimal(1000000)])
 _TEXT = st.sampled_from(_SAMPLE_TEXTS)
 """Cheap text for most fields (never blank: records refuse blank names and texts);
 `_ANY_TEXT` (arbitrary Unicode) for a few; `_DESCRIPTION` may be empty, as descriptions may."""
@@ -245,7 +247,7 @@ def _countries(draw: st.DrawFn, refs: st.SearchStrategy[tuple[SourceRef, ...]]) 
         countries.append(
             Country(
                 code=code,
-                alpha3=code + draw(_LETTER),
+                alpha3=alpha3 if (alpha3 := code + draw(_LETTER)) != "BLR" else "BLQ",  # Belarus holds BLR
                 numeric=numeric,
                 name=name,
                 aliases=draw(st.sampled_from(((), (f"Republic of {name}",)))),
@@ -332,6 +334,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
                     sending=sending,
                     receiving=receiving,
                     opened=draw(_OPT_DATE),
+                    closed=draw(_OPT_DATE),
+                    closed_by=draw(_OPT_DATE),
                     sources=draw(refs),
                 )
             )
@@ -361,6 +365,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
                 organization=draw(st.sampled_from(tuple(org_ids))),
                 role=draw(st.sampled_from(MembershipRole)),
                 since=draw(_OPT_DATE),
+                until=draw(_OPT_DATE),
                 sources=draw(refs),
             )
             for id_ in draw(ids("mem"))
@@ -425,11 +430,16 @@ def datasets(draw: st.DrawFn) -> Dataset:
 
     trade = [
         TradeFigures(
+            id=f"trd-{year}",
             year=year,
+            kind=draw(st.none() | st.sampled_from(TradeKind)),
             currency=draw(_CURRENCY),
             turnover=draw(_AMOUNT),
+            turnover_precision=draw(_UNIT),
             exports=draw(_AMOUNT),
+            exports_precision=draw(_UNIT),
             imports=draw(_AMOUNT),
+            imports_precision=draw(_UNIT),
             main_exports=tuple(draw(st.lists(_TEXT, max_size=3))),
             sources=draw(refs),
         )

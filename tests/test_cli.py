@@ -28,6 +28,32 @@ def test_overview_reports_the_data() -> None:
     assert run("overview")[1] == out
 
 
+def test_overview_describes_the_reference_date() -> None:
+    """Relations and missions are those in force on the reference date; the data holds later ones too."""
+    out = run()[1]
+    assert f"As of {belatam.REFERENCE_DATE} " in out
+    in_force = belatam.missions()
+    assert f"Missions: {len(in_force)}\n" in out and len(in_force) == 22
+    held = len(belatam.dataset().records()["missions"])
+    assert held == 24 and f"{held} missions" in out  # the records, counted whole
+    assert run("overview", "--as-of", str(belatam.REFERENCE_DATE))[1] == out
+
+
+def test_overview_as_of_a_day() -> None:
+    day = "2022-01-01"
+    status, out, err = run("overview", "--as-of", day)
+    assert status == 0 and not err
+    assert f"As of {day} " in out
+    assert f"diplomatic relations with {len(belatam.countries(relations=True, as_of=day))}\n" in out
+    assert "not yet" not in out  # Bahamas and Barbados since December 2019
+    assert f"Missions: {len(belatam.missions(as_of=day))}\n" in out
+    embassies = [belatam.country(m.receiving).name for m in belatam.missions(sending="BY", kind="embassy", as_of=day)]
+    assert f"embassies of Belarus ({len(embassies)}): {', '.join(embassies)}" in out
+    assert "Colombia" in embassies  # opened in October 2021
+    status, out, err = run("overview", "--as-of", "2018")
+    assert status == 2 and not out and "as_of='2018'" in err
+
+
 def test_verify_source_passes_on_the_source(source_path: Path) -> None:
     status, out, _ = run("verify-source", str(source_path))
     assert status == 0

@@ -8,6 +8,7 @@ query or a new filter is checked without editing a list in this file.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import io
 import json
@@ -59,20 +60,31 @@ def as_json(*args: str) -> Any:
 
 
 def identity(record: object) -> Any:
-    """What a record is known by: a country's code, the year of trade figures, else its id."""
+    """What a record is known by: a country's code, a person's post by its title, else its id (trade figures too)."""
     if isinstance(record, belatam.Country):
         return record.code
-    if isinstance(record, belatam.TradeFigures):
-        return record.year
+    if isinstance(record, belatam.Role):
+        return record.title
     return record.id  # type: ignore[attr-defined]
 
 
 def looked_up(command: str) -> Any:
-    """The kind of record a look-up command (one with a positional key) returns, from its signature; else None."""
+    """The kind of record a look-up command (one with a positional key) lists without its key; else None.
+
+    That is the kind it returns, from its signature, or, for a look-up of
+    something a record holds (``roles``: a person's posts), the kind of its
+    key (``str | Person``: people); "any" for `Dataset.record`.
+    """
     signature = inspect.signature(getattr(Dataset, command))
-    if not any(p.kind is inspect.Parameter.POSITIONAL_ONLY for p in signature.parameters.values()):
+    parameters = list(signature.parameters.values())[1:]  # not self
+    keys = [p for p in parameters if p.kind is inspect.Parameter.POSITIONAL_ONLY]
+    if not keys:
         return None
-    return {cls.__name__: kind for cls, kind in KIND.items()}.get(str(signature.return_annotation), "any")
+    kinds = {cls.__name__: kind for cls, kind in KIND.items()}
+    found = kinds.get(str(signature.return_annotation))
+    if found is None:
+        found = next((kinds[n] for n in str(keys[0].annotation).split(" | ") if n in kinds), "any")
+    return found
 
 
 def parse(table: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -136,7 +148,8 @@ def test_countries_table_lists_the_33_states() -> None:
     assert names == ["code", "alpha3", "name", "subregion", "relations", "relations_established"]
     assert len(rows) == 33
     cuba = next(r for r in rows if r["code"] == "CU")
-    assert list(cuba.values()) == ["CU", "CUB", "Cuba", "Caribbean", "yes", "1992-04"]
+    established = str(belatam.country("CU").relations_established)
+    assert list(cuba.values()) == ["CU", "CUB", "Cuba", "Caribbean", "yes", established]
     assert column(ok("countries", "--no-relations"), "code") == ["BS", "BB"]
     assert len(parse(ok("countries", "--relations"))[1]) == 31
     south = ok("countries", "--subregion", "south america")
@@ -144,10 +157,29 @@ def test_countries_table_lists_the_33_states() -> None:
     assert "Colombia" in south and "Cuba" not in south
 
 
+def test_relations_as_of_a_day(data: Dataset) -> None:
+    """``--as-of DAY`` asks which states had relations on that day; without it, the reference date."""
+    reference = str(belatam.REFERENCE_DATE)
+    assert reference == "2018-12-01"
+    on_reference = column(ok("countries", "--relations", "--as-of", reference), "code")
+    assert on_reference == column(ok("countries", "--relations"), "code")
+    assert len(on_reference) == 31
+    bahamas, barbados = (str(data.country(c).relations_established) for c in ("BS", "BB"))
+    assert (bahamas, barbados) == ("2019-12-09", "2019-12-10")
+    assert column(ok("countries", "--no-relations", "--as-of", bahamas), "code") == ["BB"]
+    assert len(parse(ok("countries", "--relations", "--as-of", barbados))[1]) == 33
+    status, out, err = run("countries", "--no-relations", "--as-of", barbados)
+    assert status == 1 and out == ""
+    assert err == f"belatam: nothing found: countries(relations=False, as_of='{barbados}') is empty\n"
+    early = column(ok("countries", "--relations", "--as-of", "1992-04-15"), "code")
+    assert early == [c.code for c in data.countries(relations=True, as_of="1992-04-15")]
+    assert "CU" not in early and "CU" in column(ok("countries", "--relations", "--as-of", "1992-04-16"), "code")
+
+
 def test_country_is_a_field_value_table() -> None:
     shown = fields(ok("country", "cuba"))
     assert shown["code"] == "CU" and shown["name"] == "Cuba"
-    assert shown["relations_established"] == "1992-04"
+    assert shown["relations_established"] == str(belatam.country("CU").relations_established) == "1992-04-16"
     assert "src-mfa-2019#3" in shown["sources"]  # a citation is source#paragraph
     assert fields(ok("country", "BY"))["name"] == "Belarus"
 
@@ -163,6 +195,13 @@ def test_partners_and_partnerships() -> None:
     assert column(ok("partnerships", "--strategic"), "country") == ["CU", "VE"]
     assert column(ok("partnerships", "--country", "Brazil"), "kind") == ["major_trading"]
     assert [p["strategic"] for p in as_json("partnerships")] == [False, True, True]
+    later = "2019-06-01"  # a day after the source that shows them
+    assert column(ok("partners", "--as-of", later), "code") == [c.code for c in belatam.partners(as_of=later)]
+    assert column(ok("partners", "--as-of", later), "code") == ["BR", "CU", "VE"]
+    for command in ("partners", "partnerships"):  # no source shows a partnership in force in 2010
+        status, out, err = run(command, "--as-of", "2010-01-01")
+        assert status == 1 and out == "" and err.startswith(f"belatam: nothing found: {command}(as_of='2010-01-01')")
+        assert getattr(belatam, command)(as_of="2010-01-01") == ()
 
 
 def test_missions() -> None:
@@ -175,18 +214,154 @@ def test_missions() -> None:
     assert "1997-05" in column(into, "opened")  # the opening date of Cuba's embassy
 
 
+def test_missions_in_force_on_a_day(data: Dataset) -> None:
+    """``missions`` gives the 22 in force on the reference date; the data holds later ones too."""
+    every = data.records()["missions"]
+    assert len(every) == 24
+    later = [m for m in every if m not in data.missions()]
+    assert len(later) == 2 and {m.receiving for m in later} == {"CO"}  # two later ones in Colombia
+    default = ids(as_json("missions"))
+    assert default == ids(as_json("missions", "--as-of", str(belatam.REFERENCE_DATE)))
+    assert default == [m.id for m in data.missions()] and len(default) == 22
+    assert not {m.id for m in later} & set(default)
+    now = ids(as_json("missions", "--as-of", "2022-01-01"))
+    assert now == [m.id for m in data.missions(as_of="2022-01-01")]
+    assert {m.id for m in later} <= set(now)
+    early = ids(as_json("missions", "--as-of", "2010-01-01"))
+    assert early == [m.id for m in data.missions(as_of="2010-01-01")] and set(early) < set(default)
+    assert "mis-by-br-embassy" in early and "mis-br-by-embassy" not in early  # opened 2010 and 2011-06
+
+
+def test_missions_honorary_or_not(data: Dataset) -> None:
+    career = ids(as_json("missions", "--no-honorary"))
+    honorary = ids(as_json("missions", "--honorary"))
+    assert career == ids(as_json("missions", "--kind", "embassy")) == [m.id for m in data.missions(honorary=False)]
+    assert honorary == ids(as_json("missions", "--kind", "honorary_consulate"))
+    assert career and honorary and sorted(career + honorary) == sorted(ids(as_json("missions")))
+    assert all(m["honorary"] is False for m in as_json("missions", "--no-honorary"))
+
+
+def test_accreditations_in_force_on_a_day(data: Dataset) -> None:
+    """None is shown in force on the reference date; three are on 1 July 2020."""
+    assert data.records()["accreditations"]  # the data holds some, just none in force then
+    status, out, err = run("accreditations")
+    assert data.accreditations() == () and status == 1 and out == ""
+    assert err == "belatam: nothing found: accreditations() is empty\n"
+    day = "2020-07-01"
+    expected = data.accreditations(as_of=day)
+    names, rows = parse(ok("accreditations", "--as-of", day))
+    assert names[0] == "id" and {"sending", "receiving", "mission", "head"} <= set(names)
+    assert [r["id"] for r in rows] == [a.id for a in expected] and len(rows) == 3
+    assert [r["mission"] for r in rows] == [a.mission for a in expected]
+    check_json(as_json("accreditations", "--as-of", day), expected)
+    colombia = ids(as_json("accreditations", "--as-of", day, "--receiving", "Colombia"))
+    assert colombia == [a.id for a in data.accreditations(as_of=day, receiving="CO")] and len(colombia) == 1
+    later = ids(as_json("accreditations", "--as-of", "2022-01-01"))
+    assert later == [a.id for a in data.accreditations(as_of="2022-01-01")] and later != [a.id for a in expected]
+
+
+def test_roles_are_a_persons_posts_on_a_day(data: Dataset) -> None:
+    """``roles KEY`` gives the posts held on ``--as-of`` (the reference date without it)."""
+    castro = data.person("Raúl Castro")
+    assert data.roles(castro.id) == ()  # he had left his post by the reference date
+    status, out, err = run("roles", castro.id)
+    assert status == 1 and out == "" and err.startswith("belatam: nothing found: roles(")
+    day = "2016-01-01"
+    held = data.roles(castro.id, as_of=day)
+    assert held
+    names, rows = parse(ok("roles", castro.id, "--as-of", day))
+    assert names[:2] == ["title", "country"] and "id" not in names  # a post has no id of its own
+    assert [r["title"] for r in rows] == [r.title for r in held]
+    assert [r["until"] for r in rows] == [str(r.until) if r.until else "" for r in held]
+    items = as_json("roles", "Raúl Castro", "--as-of", day)
+    (person,) = decode("people", [{"id": castro.id, "name": castro.name, "roles": items}])
+    assert person.roles == held
+    canel = data.person("per-diaz-canel")
+    now = column(ok("roles", canel.id), "title")
+    assert now == [r.title for r in data.roles(canel.id)] and len(now) < len(canel.roles)
+
+
+def test_trade_figures_table(data: Dataset) -> None:
+    """Trade figures are known by an id, with the kind, the partner and the precision of every amount."""
+    names, rows = parse(ok("trade_figures"))
+    assert names[:2] == ["id", "year"]
+    assert [r["id"] for r in rows] == [t.id for t in data.trade_figures()] == ["trd-2018"]
+    assert rows[0]["year"] == "2018" and rows[0]["exports"] == "853,800,000"
+    (item,) = as_json("trade_figures", "--year", "2018")
+    check_json([item], (data.trade(2018),))
+    figures = data.trade(2018)
+    for name in ("turnover", "exports", "imports", "balance"):
+        assert item[f"{name}_precision"] == str(getattr(figures, f"{name}_precision"))
+    assert item["balance_precision"] == str(max(figures.exports_precision, figures.imports_precision)) == "100000"
+    shown = fields(ok("record", "trd-2018"))
+    assert shown["id"] == "trd-2018" and shown["kind"] == "" and shown["partner"] == ""  # the source leaves them open
+    for args in (["--year", "2017"], ["--kind", "goods"], ["--partner", "VE"]):
+        status, out, err = run("trade_figures", *args)
+        assert status == 1 and out == "" and err.startswith("belatam: nothing found: trade_figures(")
+
+
+def test_trade_figures_filters(folder: Path) -> None:
+    """Figures of goods, of a partner and of another year, in a copy of the data, are found by their filters."""
+    path = folder / "trade.json"
+    trade = json.loads(path.read_text(encoding="utf-8"))
+    (region,) = trade
+    goods = {**region, "id": "trd-2018-goods", "kind": "goods"}
+    venezuela = {**region, "id": "trd-2017-ve", "year": 2017, "partner": "VE", "main_exports": []}
+    path.write_text(json.dumps([region, goods, venezuela]), encoding="utf-8")
+    data = belatam.load(folder)
+    where = ["--data", str(folder)]
+    assert ids(as_json("trade_figures", *where)) == ["trd-2017-ve", "trd-2018", "trd-2018-goods"]
+    for args, kwargs, expected in (
+        (["--kind", "goods"], {"kind": "goods"}, ["trd-2018-goods"]),
+        (["--partner", "Venezuela"], {"partner": "VE"}, ["trd-2017-ve"]),
+        (["--year", "2018"], {"year": 2018}, ["trd-2018", "trd-2018-goods"]),
+        (["--year", "2017", "--year", "2018", "--kind", "goods"], {"year": [2017, 2018], "kind": "goods"}, None),
+    ):
+        shown = ids(as_json("trade_figures", *args, *where))
+        assert shown == [t.id for t in data.trade_figures(**kwargs)], args
+        assert expected is None or shown == expected, args
+    status, out, err = run("trade", "2018", *where)  # two figures of the region for 2018: say which there are
+    assert status == 2 and out == ""
+    assert "year=2018 is ambiguous" in err and "trd-2018" in err and "trd-2018-goods" in err
+
+
 def test_events_by_country_and_year() -> None:
     out = ok("events", "--country", "CO", "--year", "2018")
     names, rows = parse(out)
     assert names[:3] == ["id", "kind", "date"] and names[-1] == "summary"
     assert [r["id"] for r in rows] == [e.id for e in belatam.events(country="CO", year=2018)]
-    assert len(rows) == 6
+    assert len(rows) == 4
     first = rows[0]
     assert first["date"] == "2018-02" and first["kind"] == "visit" and "Bogotá" in first["summary"]
-    assert any(r["date"] == "2018-02/2018-11" and r["kind"] == "consultations" for r in rows)
-    assert any(r["countries"] == "CL, CO, MX, PE" for r in rows)
+    assert any(r["countries"] == "CL, CO, MX, PE" and r["kind"] == "observer_status" for r in rows)
     assert column(ok("events", "--person", "per-makei"), "date")[0] == "2014-06"
-    assert len(parse(ok("events", "--kind", "accession"))[1]) == len(belatam.events(kind="accession"))
+
+
+def test_undated_events_pass_no_date_filter() -> None:
+    """Colombia's 2018 consultations and business meetings are undated, bounded by the two visits."""
+    undated = [e for e in belatam.events(country="CO") if e.date is None]
+    assert {e.kind.value for e in undated} == {"consultations", "meeting"}
+    assert all((str(e.not_before), str(e.not_after)) == ("2018-02", "2018-11") for e in undated)
+    in_2018 = ids(as_json("events", "--country", "CO", "--year", "2018"))
+    assert not {e.id for e in undated} & set(in_2018)
+    rows = parse(ok("events", "--country", "CO"))[1]
+    assert [r["id"] for r in rows[-len(undated) :]] == [e.id for e in undated]  # undated last
+    assert all(r["date"] == "" for r in rows[-len(undated) :])
+    consultations = next(e for e in undated if e.kind.value == "consultations")
+    item = as_json("event", consultations.id)
+    assert item["date"] is None and item["not_before"] == "2018-02" and item["not_after"] == "2018-11"
+
+
+def test_observer_status_events() -> None:
+    """The two observer events are of kind ``observer_status``; no event is an accession any more."""
+    observers = parse(ok("events", "--kind", "observer_status"))[1]
+    assert [r["id"] for r in observers] == [e.id for e in belatam.events(kind="observer_status")]
+    assert len(observers) == 2 and {r["kind"] for r in observers} == {"observer_status"}
+    recognition = column(ok("events", "--kind", "recognition"), "id")
+    assert recognition == [e.id for e in belatam.events(kind="recognition")] and recognition
+    status, out, err = run("events", "--kind", "accession")  # still a kind, but none of the events
+    assert status == 1 and out == ""
+    assert err == "belatam: nothing found: events(kind='accession') is empty\n"
 
 
 def test_long_text_is_cut_unless_wide() -> None:
@@ -233,7 +408,7 @@ def test_agreements_organizations_people_memberships_statements_sources() -> Non
     assert column(statements, "id") == [s.id for s in belatam.statements(topic="trade", country="CU")]
     sources = {r["id"]: r for r in parse(ok("sources"))[1]}
     assert list(sources) == [s.id for s in belatam.sources()]
-    assert sources["src-mfa-2019"]["date"] == "2018-06/2019-12-09"
+    assert sources["src-mfa-2019"]["date"] == "2018-11/2019-12-09"
 
 
 def test_trade_shows_the_figures_with_separators() -> None:
@@ -247,7 +422,7 @@ def test_trade_shows_the_figures_with_separators() -> None:
 def test_trade_without_a_year_lists_the_years_with_figures(data: Dataset) -> None:
     out = ok("trade")
     names, rows = parse(out)
-    assert names[0] == "year" and "balance" in names
+    assert names[:2] == ["id", "year"] and "balance" in names
     assert [int(r["year"]) for r in rows] == list(data.trade_years()) == [2018]
     assert rows[0]["exports"] == "853,800,000"
     head, _, line = out.splitlines()
@@ -267,11 +442,16 @@ def test_trade_without_figures_is_nothing_found(folder: Path) -> None:
 
 @pytest.mark.parametrize("command", [q for q in QUERIES if q != "record"])
 def test_the_identity_is_the_first_column(command: str, data: Dataset) -> None:
-    """Every table starts with what its records are known by (id, a country's code, a year)."""
+    """Every table starts with what its records are known by (a country's code, else an id: trade figures too)."""
     kind = looked_up(command)
     records = data.records()[kind] if kind else getattr(data, command)()  # a look-up without its key: its kind
-    names, rows = parse(ok(command))
-    assert names[0] == {"Country": "code", "TradeFigures": "year"}.get(type(records[0]).__name__, "id")
+    args: list[str] = []
+    if not records:  # none in force on the reference date (accreditations): ask a day with some
+        day = EXAMPLES[command]["as_of"]
+        records, args = getattr(data, command)(as_of=day), ["--as-of", day]
+    assert records
+    names, rows = parse(ok(command, *args))
+    assert names[0] == {"Country": "code"}.get(type(records[0]).__name__, "id")
     assert [row[names[0]] for row in rows] == [str(identity(r)) for r in records]
 
 
@@ -280,8 +460,9 @@ def test_record_without_an_id_lists_what_it_finds(data: Dataset) -> None:
     assert names[0] == "id" and names.count("id") == 1
     keys = [row["id"] for row in rows]
     assert "CU" in keys and "evt-2018-11-shestakov-panama" in keys and "src-mfa-2019" in keys
+    assert "trd-2018" in keys  # trade figures have an id, and `record` finds them
     everything = [r for kind in KINDS for r in data.records()[kind]]
-    assert len(keys) == len(everything) - len(data.records()["trade"])
+    assert keys == [str(identity(r)) for r in everything]
     for key in keys[::7]:
         assert identity(data.record(key)) == key
 
@@ -303,6 +484,7 @@ def test_record_without_an_id_lists_what_it_finds(data: Dataset) -> None:
         ("record", "evt-2018-11-shestakov-panama", "evt-2018-11-shestakov-panama"),
         ("record", "org-gomselmash-argentina", "org-gomselmash-argentina"),
         ("record", "CU", "CU"),
+        ("record", "trd-2018", "trd-2018"),
     ],
 )
 def test_a_single_record_command(command: str, key: str, expected: str, data: Dataset) -> None:
@@ -336,12 +518,14 @@ def test_a_look_up_without_its_key_lists_its_kind(command: str, data: Dataset) -
     kind = looked_up(command)
     if kind == "any":  # record: every record it can find by its id (or code)
         records = tuple(data.record(i.get("id") or i["code"]) for i in items)
-        assert {KIND[type(r)] for r in records} == set(KINDS) - {"trade"}
+        assert {KIND[type(r)] for r in records} == set(KINDS)  # trade figures too, by their id
         check_json(items, records)
     else:
         check_json(items, data.records()[kind])
     if command == "country":
         assert len(items) == len(data.countries()) + 1  # Belarus too, as country("BY") finds it
+    if command == "roles":  # a person's posts: without a person, the people
+        assert ids(items) == [p.id for p in data.people()]
 
 
 # -- the overview ------------------------------------------------------------------
@@ -408,6 +592,15 @@ def test_overview_of_another_data_set(folder: Path) -> None:
         (["statements", "--country", "VE"], lambda: belatam.statements(country="VE")),
         (["sources"], lambda: belatam.sources()),
         (["trade"], lambda: (belatam.trade(2018),)),
+        (["trade_figures", "--year", "2018"], lambda: belatam.trade_figures(year=2018)),
+        (["missions", "--as-of", "2022-01-01"], lambda: belatam.missions(as_of="2022-01-01")),
+        (["accreditations", "--as-of", "2020-07-01"], lambda: belatam.accreditations(as_of="2020-07-01")),
+        (["memberships", "--as-of", "2019-06-01"], lambda: belatam.memberships(as_of="2019-06-01")),
+        (["partnerships", "--as-of", "2019-06-01"], lambda: belatam.partnerships(as_of="2019-06-01")),
+        (
+            ["countries", "--relations", "--as-of", "2019-12-10"],
+            lambda: belatam.countries(relations=True, as_of="2019-12-10"),
+        ),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else "",
 )
@@ -427,7 +620,8 @@ def test_json_of_one_record_is_an_object() -> None:
 def test_json_money_is_text_and_includes_the_balance() -> None:
     trade = as_json("trade", "2018")
     money = {f.name for f in describe(belatam.TradeFigures).all_fields() if f.kind == "money"}
-    assert money == {"turnover", "exports", "imports", "balance"}
+    amounts = {"turnover", "exports", "imports", "balance"}
+    assert money == amounts | {f"{name}_precision" for name in amounts}  # each amount with the unit it is exact to
     assert all(isinstance(trade[name], str) for name in money)
     assert trade["exports"] == "853800000" and trade["turnover"] == "1358000000"
     assert Decimal(trade["balance"]) == Decimal(trade["exports"]) - Decimal(trade["imports"]) == Decimal("349200000")
@@ -443,7 +637,8 @@ def test_json_keeps_non_ascii_text() -> None:
 
 
 def ids(items: list[dict[str, Any]]) -> list[Any]:
-    return [i.get("id", i.get("code")) for i in items]
+    """What the records of a JSON list are known by, as `identity` says (a person's post: its title)."""
+    return [i["id"] if "id" in i else i["code"] if "code" in i else i["title"] for i in items]
 
 
 @pytest.mark.parametrize(
@@ -451,7 +646,7 @@ def ids(items: list[dict[str, Any]]) -> list[Any]:
     [
         ["events", "--country", "CO", "--country", "PA"],
         ["events", "--year", "2012", "--year", "2019"],
-        ["events", "--kind", "accession", "--kind", "forum"],
+        ["events", "--kind", "observer_status", "--kind", "forum"],
         ["events", "--person", "per-makei", "--person", "Evgeny Shestakov"],
         ["missions", "--sending", "CU", "--sending", "VE"],
         ["statements", "--topic", "trade", "--topic", "cooperation"],
@@ -495,25 +690,51 @@ def test_since_and_until(data: Dataset) -> None:
 
 
 EXAMPLES: dict[str, dict[str, Any]] = {
-    "countries": {"relations": True, "subregion": "Caribbean"},
-    "partnerships": {"country": "CU", "strategic": False},
-    "partners": {"strategic": True},
-    "missions": {"sending": "BY", "receiving": "BY", "kind": "honorary_consulate"},
+    "countries": {"relations": True, "subregion": "Caribbean", "as_of": "1995-01-01"},
+    "partnerships": {"country": "CU", "strategic": False, "as_of": "2010-01-01"},
+    "partners": {"strategic": True, "as_of": "2010-01-01"},
+    "missions": {
+        "sending": "BY",
+        "receiving": "BY",
+        "kind": "honorary_consulate",
+        "honorary": False,
+        "as_of": "2010-01-01",
+    },
+    "accreditations": {"sending": "CU", "receiving": "CO", "as_of": "2020-07-01"},
     "agreements": {"country": "CO", "year": 2019, "since": "2018-06", "until": "2018-12"},
     "events": {
         "country": "CO",
         "year": 2018,
         "since": "2019",
         "until": "2013",
-        "kind": "accession",
+        "kind": "observer_status",
         "person": "per-makei",
     },
     "people": {"country": "EC"},
     "organizations": {"kind": "branch", "country": "AR"},
-    "memberships": {"organization": "org-pacific-alliance", "member": "BY", "role": "observer"},
+    "memberships": {"organization": "org-pacific-alliance", "member": "BY", "role": "observer", "as_of": "2017-01-01"},
     "statements": {"country": "VE", "topic": "trade"},
+    "trade_figures": {"year": 2017, "kind": "goods", "partner": "VE"},
+    "roles": {"as_of": "2016-01-01"},
 }
-"""A value for every filter of every query, one that keeps some records and drops others."""
+"""A value for every filter of every query, one that changes its answer (most keep some records, drop others)."""
+
+KEYS = {"roles": "per-raul-castro"}
+"""The key of a look-up that also takes filters (a person, whose posts ``as_of`` picks)."""
+
+WITH: dict[tuple[str, str], dict[str, Any]] = {
+    ("countries", "as_of"): {"relations": True},
+    ("accreditations", "sending"): {"as_of": "2020-07-01"},
+    ("accreditations", "receiving"): {"as_of": "2020-07-01"},
+}
+"""Options that change an answer only beside another: ``as_of`` changes which states had relations,
+and no accreditation is shown in force on the reference date."""
+
+MAY_BE_EMPTY = {("partnerships", "as_of"), ("partners", "as_of"), ("accreditations", "sending")}
+MAY_BE_EMPTY |= {("trade_figures", "year"), ("trade_figures", "kind"), ("trade_figures", "partner")}
+"""Filters whose only telling example drops every record: no source shows a partnership before the
+primary one, every accreditation is of a head of a Belarusian mission, and the packaged data holds one
+trade figure (`test_trade_figures_filters` asks a copy with more)."""
 
 
 def keyword_parameters(command: str) -> list[inspect.Parameter]:
@@ -532,18 +753,34 @@ def test_every_option_is_its_filter(command: str, data: Dataset) -> None:
     assert set(EXAMPLES.get(command, {})) == {p.name for p in parameters}, "give each new filter an example"
     if not parameters:
         return
-    method = getattr(data, command)
-    everything = [identity(r) for r in method()]
+    key = [KEYS[command]] if looked_up(command) else []  # a look-up with filters: give it a key
+    method = functools.partial(getattr(data, command), *key)
     for parameter in parameters:
         value = EXAMPLES[command][parameter.name]
-        option = "--" + parameter.name.replace("_", "-")
-        if is_bool(parameter):
-            args = [option if value else "--no-" + parameter.name.replace("_", "-")]
-        else:
-            args = [option, str(value)]
-        expected = [identity(r) for r in method(**{parameter.name: value})]
-        assert expected and expected != everything, f"{parameter.name}={value!r} is no example"
-        assert ids(as_json(command, *args)) == expected, args
+        given = {parameter.name: value, **WITH.get((command, parameter.name), {})}
+        args: list[str] = []
+        for name, each in given.items():
+            option = "--" + name.replace("_", "-")
+            if isinstance(each, bool):
+                args.append(option if each else "--no-" + name.replace("_", "-"))
+            else:
+                args += [option, str(each)]
+        expected = [identity(r) for r in method(**given)]
+        alone = [identity(r) for r in method(**{k: v for k, v in given.items() if k != parameter.name})]
+        assert expected != alone, f"{parameter.name}={value!r} is no example"
+        assert expected or (command, parameter.name) in MAY_BE_EMPTY, f"{parameter.name}={value!r} keeps nothing"
+        assert answer(command, *key, *args) == expected, args
+
+
+def answer(*args: str) -> list[Any]:
+    """What a query command prints as JSON, by identity; when that is nothing, it exits 1 ("nothing found")."""
+    status, out, err = run(*args, "--json")
+    found = ids(json.loads(out))
+    if found:
+        assert status == 0 and not err, err
+    else:
+        assert status == 1 and err.startswith("belatam: nothing found: "), err
+    return found
 
 
 # -- help --------------------------------------------------------------------------
@@ -573,6 +810,8 @@ def test_help_lists_the_options_of_the_method(command: str) -> None:
         if is_bool(parameter):
             expected.add(f"--no-{option}")
     assert options_in(help) == expected
+    if "--as-of" in expected:  # the default day is the reference date, and the help says which
+        assert f"belatam.REFERENCE_DATE, {belatam.REFERENCE_DATE}" in " ".join(help.split())
     usage = help.split("\n\n")[0]
     parameters = list(inspect.signature(getattr(Dataset, command)).parameters.values())[1:]
     for parameter in parameters:
@@ -609,6 +848,15 @@ def test_nothing_found_exits_1() -> None:
     assert err.startswith("belatam: nothing found:")
     status, _, err = run("events", "--since", "2030")
     assert status == 1 and err == "belatam: nothing found: events(since='2030') is empty\n"
+    status, out, err = run("missions", "--sending", "BS", "--as-of", "2030-01-01")
+    assert status == 1 and out == ""
+    assert err == "belatam: nothing found: missions(sending='BS', as_of='2030-01-01') is empty\n"
+
+
+def test_nothing_found_names_the_key_of_a_look_up() -> None:
+    status, out, err = run("roles", "per-raul-castro")  # no post of his is in force on the reference date
+    assert status == 1 and out == ""
+    assert "per-raul-castro" in err
 
 
 @pytest.mark.parametrize(
@@ -625,6 +873,10 @@ def test_nothing_found_exits_1() -> None:
         (["events", "--country", "Atlantis"], ["country='Atlantis'"]),
         (["events", "--person", "nobody"], ["person='nobody'"]),
         (["memberships", "--organization", "org-nowhere"], ["organization='org-nowhere'"]),
+        (["roles", "nobody"], ["'nobody'"]),
+        (["record", "trd-2017"], ["'trd-2017'"]),
+        (["trade_figures", "--partner", "Atlantis"], ["partner='Atlantis'"]),
+        (["accreditations", "--receiving", "Atlantis", "--as-of", "2020-07-01"], ["receiving='Atlantis'"]),
     ],
 )
 def test_a_key_the_data_does_not_hold_exits_1(args: list[str], words: list[str]) -> None:
@@ -655,6 +907,14 @@ def test_a_key_the_data_does_not_hold_exits_1(args: list[str], words: list[str])
         (["organizations", "--kind", ""], ["kind=''"]),
         (["statements", "--topic", "weather"], ["topic='weather'"]),
         (["memberships", "--role", "king"], ["role='king'"]),
+        (["missions", "--as-of", "2018"], ["as_of='2018'", "a day"]),
+        (["countries", "--relations", "--as-of", "2018-12"], ["as_of='2018-12'", "a day"]),
+        (["memberships", "--as-of", "2018-02-30"], ["as_of='2018-02-30'"]),
+        (["accreditations", "--as-of", "1990-01-01"], ["as_of='1990-01-01'", "1991"]),
+        (["roles", "per-makei", "--as-of", "yesterday"], ["as_of='yesterday'"]),
+        (["missions", "--honorary", "--no-honorary"], ["not allowed"]),
+        (["trade_figures", "--kind", "barter"], ["kind='barter'", "goods"]),
+        (["trade_figures", "--year", "-5"], ["year=-5"]),
         (["export", "--format", "xml", "out"], ["invalid choice: 'xml'"]),
         (["export", "out"], ["--format"]),
     ],
@@ -676,7 +936,9 @@ def test_an_ambiguous_key_exits_2(folder: Path) -> None:
     assert status == 2 and out == ""
     assert err.startswith("belatam: error: member='Cuba' is ambiguous") and err.count("\n") == 1
     assert "countries:CU" in err and f"organizations:{organizations[0]['id']}" in err
-    assert as_json("memberships", "--member", "CU", "--data", str(folder))  # a code says which
+    day = "2019-06-01"  # a code says which (on a day Cuba's memberships are in force: a source of 2019 shows them)
+    cuban = [m.id for m in belatam.load(folder).memberships(member="CU", as_of=day)]
+    assert cuban and cuban == ids(as_json("memberships", "--member", "CU", "--as-of", day, "--data", str(folder)))
 
 
 def test_invalid_data_exits_3(folder: Path, tmp_path: Path) -> None:
@@ -714,7 +976,7 @@ def test_export_parquet_without_the_extra_exits_5(tmp_path: Path, monkeypatch: p
 
 
 def test_an_internal_error_exits_70(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(data: Dataset) -> str:
+    def broken(*args: object) -> str:
         raise RuntimeError("a bug\nover two lines")
 
     monkeypatch.setattr(belatam.cli, "overview", broken)

@@ -18,7 +18,7 @@ import attrs
 import pytest
 
 import belatam
-from belatam import Event, EventKind, PartialDate, Period, Person, Role, Source, SourceRef, TradeFigures
+from belatam import Event, EventKind, PartialDate, Period, Person, Role, Source, SourceRef, TradeFigures, TradeKind
 from belatam.errors import DataError
 from belatam.exports.csv import cell, csv_files, csv_text, join
 from belatam.model import KINDS, record_type
@@ -31,7 +31,13 @@ def is_date(hint: Any) -> bool:
     return bool({PartialDate, Period} & {hint, *typing.get_args(hint)})
 
 
-DERIVED = {"partnerships": ["strategic"], "people": ["countries"], "trade": ["balance"]}
+DERIVED = {
+    "partnerships": ["strategic"],
+    "people": ["countries"],
+    "trade": ["balance", "balance_precision"],
+    "missions": ["honorary"],
+    "organizations": ["states"],
+}
 """The derived properties that are columns, placed before ``sources``."""
 
 
@@ -107,7 +113,10 @@ def test_table_columns_are_the_identity_then_the_marked_fields(kind: str) -> Non
 
 def test_table_columns_of_trade_include_the_derived_balance() -> None:
     assert [c.name for c in columns(TradeFigures, table=True)] == [
+        "id",
         "year",
+        "kind",
+        "partner",
         "currency",
         "turnover",
         "exports",
@@ -215,21 +224,38 @@ def test_cells_are_the_csv_text_of_flat_values() -> None:
 def test_csv_text_has_a_header_and_a_row_per_record() -> None:
     records = [
         TradeFigures(
+            id="trd-2018",
             year=2018,
             currency="USD",
             turnover=Decimal(10),
+            turnover_precision=Decimal(1),
             exports=Decimal(7),
+            exports_precision=Decimal(1),
             imports=Decimal(3),
+            imports_precision=Decimal(1),
             main_exports=("potash", "a|b"),
             sources=(SourceRef(source="src-a", paragraph=8),),
         ),
-        TradeFigures(year=2019, currency="USD", turnover=Decimal(1), exports=Decimal(0), imports=Decimal(1)),
+        TradeFigures(
+            id="trd-2019",
+            year=2019,
+            kind=TradeKind.GOODS,
+            currency="USD",
+            turnover=Decimal(1),
+            turnover_precision=Decimal(1),
+            exports=Decimal(0),
+            exports_precision=Decimal(1),
+            imports=Decimal(1),
+            imports_precision=Decimal(10),
+        ),
     ]
     rows = list(csv.reader(io.StringIO(csv_text(TradeFigures, records, "trade.csv"))))
+    header = ["id", "year", "kind", "partner", "currency", "turnover", "turnover_precision", "exports"]
+    header += ["exports_precision", "imports", "imports_precision", "main_exports", "balance", "balance_precision"]
     assert rows == [
-        ["year", "currency", "turnover", "exports", "imports", "main_exports", "balance", "sources"],
-        ["2018", "USD", "10", "7", "3", "potash|a\\|b", "4", "src-a#8"],
-        ["2019", "USD", "1", "0", "1", "", "-1", ""],
+        [*header, "sources"],
+        ["trd-2018", "2018", "", "", "USD", "10", "1", "7", "1", "3", "1", "potash|a\\|b", "4", "1", "src-a#8"],
+        ["trd-2019", "2019", "goods", "", "USD", "1", "1", "0", "1", "1", "10", "", "-1", "10", ""],
     ]
     assert csv_text(TradeFigures, [], "trade.csv") == ",".join(rows[0]) + "\r\n"
 

@@ -45,7 +45,7 @@ def edit(path: Path, key: str, row_id: str, column: str, value: str) -> None:
 def test_the_package_is_valid(package: Path) -> None:
     report = frictionless.validate(str(package))
     assert report.valid, report.flatten(["type", "note"])
-    assert report.stats["tasks"] == len(belatam.dataset().records()) == 11
+    assert report.stats["tasks"] == len(belatam.dataset().records()) == len(belatam.model.KINDS)
 
 
 def test_a_sparse_data_set_gives_a_valid_package(tmp_path: Path) -> None:

@@ -38,7 +38,10 @@ from belatam.errors import (
 )
 
 REF = (SourceRef(source="src-a", paragraph=2),)
-SOURCES = [Source(id="src-a", title="A", publisher="P"), Source(id="src-b", title="B", publisher="P")]
+SOURCES = [
+    Source(id="src-a", title="A", publisher="P", date=PartialDate(2018, 6)),
+    Source(id="src-b", title="B", publisher="P"),
+]
 BY = Country(code="BY", alpha3="BLR", numeric="112", name="Belarus", sources=REF)
 CU = Country(code="CU", alpha3="CUB", numeric="192", name="Cuba", subregion="Caribbean", relations=True, sources=REF)
 PE = Country(

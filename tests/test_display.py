@@ -80,8 +80,9 @@ def test_record_html_is_a_field_value_table() -> None:
     assert list(shown) == [f.name for f in attrs.fields(Country)]
     assert shown["name"] == "Cuba"
     assert shown["relations"] == "yes"
-    assert shown["relations_established"] == "1992-04"
-    assert shown["sources"] == "src-un-m49; src-mfa-2019#3; src-acn-cuba"
+    assert shown["relations_established"] == "1992-04-16"
+    assert shown["sources"] == "; ".join(str(r) for r in belatam.country("CU").sources)
+    assert shown["sources"].startswith("src-un-m49; src-mfa-2019#3; src-acn-cuba")
 
 
 def test_record_html_shows_derived_fields_before_the_sources() -> None:
@@ -134,7 +135,9 @@ def test_records_html_has_a_row_per_record_and_a_column_per_field() -> None:
     column = {name: i for i, name in enumerate(table.head)}
     assert [row[column["id"]] for row in table.rows] == [e.id for e in events]
     assert [row[column["date"]] for row in table.rows] == [str(e.date) for e in events]
-    assert "2018-02/2018-11" in html
+    assert "2018-11" in html
+    sources = Table(records_html(belatam.sources()))
+    assert "2018-11/2019-12-09" in [row[sources.head.index("date")] for row in sources.rows]  # a period
 
 
 def test_records_html_cuts_long_text_and_keeps_it_as_a_tooltip() -> None:
@@ -211,12 +214,13 @@ def test_columns_of_a_record_type() -> None:
     """Every field, the identity first, derived fields (``balance``) before the sources."""
     trade = belatam.trade(2018)
     names = [c.name for c in columns(TradeFigures)]
-    assert names[0] == "year" and set(names) == {f.name for f in attrs.fields(TradeFigures)} | {"balance"}
-    assert names[-2:] == ["balance", "sources"]
+    derived = {"balance", "balance_precision"}
+    assert names[0] == "id" and set(names) == {f.name for f in attrs.fields(TradeFigures)} | derived
+    assert names[-3:] == ["balance", "balance_precision", "sources"]
     rows = Table(record_html(trade)).rows
-    assert rows[-2:] == [["balance", "349,200,000"], ["sources", "src-mfa-2019#8"]]
+    assert rows[-3:] == [["balance", "349,200,000"], ["balance_precision", "100,000"], ["sources", "src-mfa-2019#8"]]
     table = [c.name for c in columns(TradeFigures, table=True)]
-    assert table[0] == "year" and "balance" in table and "sources" not in table
+    assert table[0] == "id" and "balance" in table and "sources" not in table
 
 
 def test_format_table() -> None:

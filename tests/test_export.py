@@ -149,10 +149,11 @@ def test_csv_cells_are_flattened_like_the_frame(tmp_path: Path, data: Dataset) -
     assert trade["sources"] == "src-mfa-2019#8"
 
     events = {row["id"]: row for row in read_csv(tmp_path / "events.csv")}
-    spans = [e for e in data.events() if isinstance(e.date, Period)]
-    assert spans, "the packaged data has an event dated by a period"
-    span = events[spans[0].id]
-    assert (span["date"], span["date_start"], span["date_end"]) == ("2018-02/2018-11", "2018-02-01", "2018-11-30")
+    sources = {row["id"]: row for row in read_csv(tmp_path / "sources.csv")}
+    spans = [s for s in data.sources() if isinstance(s.date, Period)]
+    assert spans, "the packaged data has a source dated by a period"
+    span = sources["src-mfa-2019"]
+    assert (span["date"], span["date_start"], span["date_end"]) == ("2018-11/2019-12-09", "2018-11-01", "2019-12-09")
     undated = [e for e in data.events() if e.date is None]
     assert undated
     assert [events[e.id]["date"] + events[e.id]["date_start"] for e in undated] == [""] * len(undated)
@@ -239,8 +240,8 @@ def test_the_descriptor_without_installed_metadata_or_with_a_licence_expression(
 
 def test_every_resource_has_its_identity_as_primary_key(data: Dataset) -> None:
     keys = {r["name"]: r["schema"]["primaryKey"] for r in datapackage.descriptor(data)["resources"]}
-    # a country is known by its alpha-2 code, trade figures by their year, everything else by its id
-    assert keys == {kind: [{"countries": "code", "trade": "year"}.get(kind, "id")] for kind in KINDS}
+    # a country is known by its alpha-2 code, everything else by its id
+    assert keys == {kind: ["code" if kind == "countries" else "id"] for kind in KINDS}
     for kind, records in data.records().items():
         (key,) = keys[kind]
         values = [getattr(record, key) for record in records]
@@ -263,6 +264,11 @@ def test_the_single_valued_references_are_foreign_keys(data: Dataset) -> None:
         ("organizations", "country"): ("countries", "code"),
         ("organizations", "parent"): ("organizations", "id"),
         ("memberships", "organization"): ("organizations", "id"),
+        ("accreditations", "sending"): ("countries", "code"),
+        ("accreditations", "receiving"): ("countries", "code"),
+        ("accreditations", "mission"): ("missions", "id"),
+        ("accreditations", "head"): ("people", "id"),
+        ("trade", "partner"): ("countries", "code"),
     }
 
 
@@ -329,7 +335,7 @@ def test_the_table_schema_of_an_unknown_kind_is_a_value_error(kind: str) -> None
     assert repr(kind) in str(info.value)
     with pytest.raises(InvalidTypeError, match="kind must be a record type"):
         table_schema(None)  # type: ignore[arg-type]
-    assert table_schema(" Trade ")["primaryKey"] == ["year"]  # type: ignore[arg-type]
+    assert table_schema(" Trade ")["primaryKey"] == ["id"]  # type: ignore[arg-type]
 
 
 # -- arguments and the optional dependencies -------------------------------------

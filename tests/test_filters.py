@@ -254,10 +254,46 @@ def rank_of(ds: Dataset, name: str, key: str) -> int:
     return [getattr(r, "id", None) or r.code for r in ordered].index(key)
 
 
+REFERENCE = datetime.date(2018, 12, 1)
+
+
+def earliest_source(ds: Dataset, record: Any) -> datetime.date | None:
+    """The first day of the earliest dated source a record cites."""
+    dated_sources = {s.id: s.date for s in recs(ds, "sources") if s.date is not None}
+    days = [dated_sources[r.source].first_day() for r in record.sources if r.source in dated_sources]
+    return min(days, default=None)
+
+
+def in_force(ds: Dataset, record: Any, start: str, end: tuple[str, ...], day: datetime.date) -> bool:
+    """The documented meaning of ``as_of``, spelt out: not ended before the day, begun by it or shown by a source."""
+    for name in end:
+        ended = getattr(record, name)
+        if ended is not None and ended.last_day() < day:
+            return False
+    began = getattr(record, start)
+    if began is not None:
+        return bool(began.first_day() <= day)
+    if getattr(record, "relations", True) is not True:  # a country: no relations at the reference date
+        return False
+    seen = earliest_source(ds, record)
+    return seen is not None and seen <= day
+
+
+def draw_as_of(data: st.DataObject, ds: Dataset) -> tuple[object, datetime.date]:
+    day = data.draw(st.dates(datetime.date(1991, 1, 1), datetime.date(2030, 12, 31)), label="as_of")
+    form = data.draw(st.sampled_from(("date", "iso", "partial")), label="as_of form")
+    given: object = {"date": day, "iso": day.isoformat(), "partial": PartialDate(day.year, day.month, day.day)}[form]
+    return given, day
+
+
 def scan_countries(ds: Dataset, f: Canon) -> list[Any]:
-    rel, sub = f.get("relations"), f.get("subregion")
+    rel, sub, day = f.get("relations"), f.get("subregion"), f.get("as_of", REFERENCE)
     return sorted(
-        (c for c in recs(ds, "countries") if c.code != HOME and hit(rel, c.relations) and hit(sub, c.subregion)),
+        (
+            c
+            for c in recs(ds, "countries")
+            if c.code != HOME and hit(rel, in_force(ds, c, "relations_established", (), day)) and hit(sub, c.subregion)
+        ),
         key=by_name,
     )
 
@@ -268,7 +304,9 @@ def scan_partnerships(ds: Dataset, f: Canon) -> list[Any]:
         (
             p
             for p in recs(ds, "partnerships")
-            if hit(code, p.country) and hit(strategic, p.kind is PartnershipKind.STRATEGIC)
+            if hit(code, p.country)
+            and hit(strategic, p.kind is PartnershipKind.STRATEGIC)
+            and in_force(ds, p, "since", ("until",), f.get("as_of", REFERENCE))
         ),
         key=lambda p: (name_of_country(ds, p.country), p.id),
     )
@@ -276,7 +314,7 @@ def scan_partnerships(ds: Dataset, f: Canon) -> list[Any]:
 
 def scan_partners(ds: Dataset, f: Canon) -> list[Any]:
     strategic = f.get("strategic")
-    codes = {p.country for p in recs(ds, "partnerships") if hit(strategic, p.kind is PartnershipKind.STRATEGIC)}
+    codes = {p.country for p in scan_partnerships(ds, {"strategic": strategic, "as_of": f.get("as_of", REFERENCE)})}
     return sorted((c for c in recs(ds, "countries") if c.code in codes), key=by_name)
 
 
@@ -286,7 +324,11 @@ def scan_missions(ds: Dataset, f: Canon) -> list[Any]:
         (
             m
             for m in recs(ds, "missions")
-            if hit(sending, m.sending) and hit(receiving, m.receiving) and hit(kind, m.kind)
+            if hit(sending, m.sending)
+            and hit(receiving, m.receiving)
+            and hit(kind, m.kind)
+            and hit(f.get("honorary"), m.kind is MissionKind.HONORARY_CONSULATE)
+            and in_force(ds, m, "opened", ("closed", "closed_by"), f.get("as_of", REFERENCE))
         ),
         key=lambda m: m.id,
     )
@@ -334,7 +376,10 @@ def scan_memberships(ds: Dataset, f: Canon) -> list[Any]:
         (
             m
             for m in recs(ds, "memberships")
-            if hit(org, m.organization) and hit(member, m.member) and hit(role, m.role)
+            if hit(org, m.organization)
+            and hit(member, m.member)
+            and hit(role, m.role)
+            and in_force(ds, m, "since", ("until",), f.get("as_of", REFERENCE))
         ),
         key=lambda m: (
             rank_of(ds, "organizations", m.organization),
@@ -356,11 +401,17 @@ def scan_statements(ds: Dataset, f: Canon) -> list[Any]:
 
 
 QUERIES: dict[str, tuple[dict[str, Drawer], Callable[[Dataset, Canon], list[Any]]]] = {
-    "countries": ({"relations": draw_bool, "subregion": draw_subregion}, scan_countries),
-    "partners": ({"strategic": draw_bool}, scan_partners),
-    "partnerships": ({"country": draw_country, "strategic": draw_bool}, scan_partnerships),
+    "countries": ({"relations": draw_bool, "subregion": draw_subregion, "as_of": draw_as_of}, scan_countries),
+    "partners": ({"strategic": draw_bool, "as_of": draw_as_of}, scan_partners),
+    "partnerships": ({"country": draw_country, "strategic": draw_bool, "as_of": draw_as_of}, scan_partnerships),
     "missions": (
-        {"sending": draw_country, "receiving": draw_country, "kind": draw_enum(MissionKind)},
+        {
+            "sending": draw_country,
+            "receiving": draw_country,
+            "kind": draw_enum(MissionKind),
+            "honorary": draw_bool,
+            "as_of": draw_as_of,
+        },
         scan_missions,
     ),
     "agreements": ({"country": draw_country, "year": draw_year, "since": draw_day, "until": draw_day}, scan_agreements),
@@ -378,7 +429,12 @@ QUERIES: dict[str, tuple[dict[str, Drawer], Callable[[Dataset, Canon], list[Any]
     "people": ({"country": draw_country}, scan_people),
     "organizations": ({"kind": draw_enum(OrganizationKind), "country": draw_country}, scan_organizations),
     "memberships": (
-        {"organization": draw_organization, "member": draw_member, "role": draw_enum(MembershipRole)},
+        {
+            "organization": draw_organization,
+            "member": draw_member,
+            "role": draw_enum(MembershipRole),
+            "as_of": draw_as_of,
+        },
         scan_memberships,
     ),
     "statements": ({"country": draw_country, "topic": draw_enum(Topic)}, scan_statements),
@@ -447,6 +503,8 @@ def test_adding_a_filter_only_narrows(data: st.DataObject) -> None:
         full = run(ds, query, args)
         assert run(ds, query, {}) == run(ds, query, dict.fromkeys(filters))
         for name in args:
+            if name == "as_of":  # not a filter but the day asked about: another day is another answer
+                continue
             fewer = {k: v for k, v in args.items() if k != name}
             wider = run(ds, query, fewer)
             assert set(full) <= set(wider), f"{query}: adding {name}={args[name]!r} to {fewer!r} widened the result"
@@ -516,8 +574,9 @@ def test_countries_never_lists_belarus_and_lists_every_other_state(ds: Dataset) 
     assert ds.country(HOME).code == HOME
     by_region = [c for region in SUBREGIONS for c in ds.countries(subregion=region)]
     assert len(by_region) == len(set(by_region)) == sum(c.subregion is not None for c in listed)
-    relations = ds.countries(relations=True) + ds.countries(relations=False)
-    assert len(relations) == sum(c.relations is not None for c in listed)
+    with_, without = ds.countries(relations=True), ds.countries(relations=False)
+    assert set(with_).isdisjoint(without)  # on any day, relations were in force or not, as far as known
+    assert len(with_) + len(without) == len(listed)
 
 
 @settings(max_examples=40, deadline=None)

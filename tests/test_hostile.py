@@ -133,16 +133,18 @@ CASES: dict[str, Case] = {
         None,
         "also finds",
     ),
-    "an amount of 31 digits": Case(trade_amount("1" + "0" * 30), "trade.json", "2018", "exports", "at most 20"),
-    "an amount with an exponent": Case(trade_amount("1e999999999"), "trade.json", "2018", "exports", "amount"),
-    "an amount in scientific form": Case(trade_amount("1E+2"), "trade.json", "2018", "exports", "amount"),
-    "a negative zero": Case(trade_amount("-0"), "trade.json", "2018", "exports", "amount"),
-    "an amount with blanks": Case(trade_amount(" 100 "), "trade.json", "2018", "exports", "amount"),
-    "an amount with an underscore": Case(trade_amount("1_000"), "trade.json", "2018", "exports", "amount"),
-    "an amount in full-width digits": Case(trade_amount("１００"), "trade.json", "2018", "exports", "amount"),
-    "trade year 0": Case(edit_json("trade.json", lambda rs: rs[0].update(year=0)), "trade.json", "0", "year", "year"),
+    "an amount of 31 digits": Case(trade_amount("1" + "0" * 30), "trade.json", "trd-2018", "exports", "at most 20"),
+    "an amount with an exponent": Case(trade_amount("1e999999999"), "trade.json", "trd-2018", "exports", "amount"),
+    "an amount in scientific form": Case(trade_amount("1E+2"), "trade.json", "trd-2018", "exports", "amount"),
+    "a negative zero": Case(trade_amount("-0"), "trade.json", "trd-2018", "exports", "amount"),
+    "an amount with blanks": Case(trade_amount(" 100 "), "trade.json", "trd-2018", "exports", "amount"),
+    "an amount with an underscore": Case(trade_amount("1_000"), "trade.json", "trd-2018", "exports", "amount"),
+    "an amount in full-width digits": Case(trade_amount("１００"), "trade.json", "trd-2018", "exports", "amount"),
+    "trade year 0": Case(
+        edit_json("trade.json", lambda rs: rs[0].update(year=0)), "trade.json", "trd-2018", "year", "year"
+    ),
     "trade year -5": Case(
-        edit_json("trade.json", lambda rs: rs[0].update(year=-5)), "trade.json", "-5", "year", "year"
+        edit_json("trade.json", lambda rs: rs[0].update(year=-5)), "trade.json", "trd-2018", "year", "year"
     ),
     "an organisation its own parent": Case(
         edit_json("organizations.json", lambda rs: by_id(rs, "id", "org-acs").update(parent="org-acs")),

@@ -48,7 +48,7 @@ def test_a_changed_amount_is_found(source_path: Path, tmp_path: Path) -> None:
     report = belatam.verify_source(damaged(source_path, tmp_path, "853.8 million", "835.8 million"), force=True)
     assert not report.ok
     assert any("SHA-256" in p for p in report.problems)
-    assert any(p.startswith("2018:") and "amount 853800000" in p for p in report.problems)
+    assert any(p.startswith("trd-2018:") and "amount 853800000" in p for p in report.problems)
 
 
 def test_a_changed_year_and_name_are_found(source_path: Path, tmp_path: Path) -> None:
@@ -137,3 +137,46 @@ def test_huge_numbers_are_read_without_error(tmp_path: Path) -> None:
     report = belatam.verify_source(path, force=True)
     assert not report.ok  # another text: its paragraphs state nothing the data needs
     assert any("never cited" in p or "cites paragraph" in p for p in report.problems)
+
+
+def test_a_second_text_is_checked_against_its_own_source(tmp_path: Path) -> None:
+    """The maintainer's path: a later page gets its own Source with its hash; verify-source checks its citations."""
+    import hashlib
+
+    import attrs
+
+    text = "Later page\n\nBelarus keeps an embassy in Colombia.\n\nAn honorary consul serves in Bolivia.\n"
+    path = tmp_path / "later.txt"
+    path.write_text(text, encoding="utf-8")
+    data = belatam.dataset()
+    later = belatam.Source(
+        id="src-later",
+        title="Later page",
+        publisher="Ministry of Foreign Affairs of the Republic of Belarus",
+        date=belatam.PartialDate(2022),
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+    records = dict(data.records())
+    records["sources"] = (*records["sources"], later)
+    missions = []
+    for m in records["missions"]:
+        if m.id == "mis-by-co-embassy":
+            m = attrs.evolve(m, sources=(*m.sources, belatam.SourceRef(source="src-later", paragraph=2)))
+        if m.id == "mis-by-bo-honorary-consulate":
+            m = attrs.evolve(m, sources=(*m.sources, belatam.SourceRef(source="src-later", paragraph=3)))
+        missions.append(m)
+    records["missions"] = tuple(missions)
+    extended = belatam.Dataset(**records)  # type: ignore[arg-type]
+    report = belatam.verify_source(path, data=extended, source="src-later")
+    assert report.ok, report.problems
+    assert (report.paragraphs, report.checked_refs) == (3, 2)
+    moved = [
+        attrs.evolve(m, sources=(belatam.SourceRef(source="src-later", paragraph=3),))
+        if m.id == "mis-by-co-embassy"
+        else m
+        for m in missions
+    ]
+    records["missions"] = tuple(moved)
+    problems = belatam.verify_source(path, data=belatam.Dataset(**records), source="src-later").problems  # type: ignore[arg-type]
+    assert any(p.startswith("mis-by-co-embassy") for p in problems)
+    assert "paragraphs never cited: 2" in problems

@@ -88,10 +88,13 @@ RESULT: dict[str, type] = {
     "trade": TradeFigures,
     "source": Source,
     "record": belatam.Record,
+    "accreditations": belatam.Accreditation,
+    "trade_figures": TradeFigures,
+    "roles": belatam.Role,
     "load": Dataset,
 }
 PLURAL = {"countries", "partners", "partnerships", "missions", "agreements", "events", "people"}
-PLURAL |= {"organizations", "memberships", "statements"}
+PLURAL |= {"organizations", "memberships", "statements", "accreditations", "trade_figures", "roles"}
 
 # Every parameter of every helper, with the kind of argument it takes. An enum
 # class stands for "a member of it or its value string".
@@ -99,13 +102,21 @@ KEYS = ("country", "person", "organization", "member", "event", "agreement", "so
 PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("countries", "relations", "bool"),
     ("countries", "subregion", "subregion"),
+    ("countries", "as_of", "day"),
     ("country", "key", "country"),
     ("partners", "strategic", "bool"),
+    ("partners", "as_of", "day"),
     ("partnerships", "country", "country"),
     ("partnerships", "strategic", "bool"),
+    ("partnerships", "as_of", "day"),
     ("missions", "sending", "country"),
     ("missions", "receiving", "country"),
     ("missions", "kind", MissionKind),
+    ("missions", "honorary", "bool"),
+    ("missions", "as_of", "day"),
+    ("accreditations", "sending", "country"),
+    ("accreditations", "receiving", "country"),
+    ("accreditations", "as_of", "day"),
     ("agreements", "country", "country"),
     ("agreements", "year", "year"),
     ("agreements", "since", "date"),
@@ -126,9 +137,15 @@ PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("memberships", "organization", "organization"),
     ("memberships", "member", "member"),
     ("memberships", "role", MembershipRole),
+    ("memberships", "as_of", "day"),
     ("statements", "country", "country"),
     ("statements", "topic", Topic),
     ("trade", "year", "year"),
+    ("trade_figures", "year", "year"),
+    ("trade_figures", "kind", belatam.TradeKind),
+    ("trade_figures", "partner", "country"),
+    ("roles", "key", "person"),
+    ("roles", "as_of", "day"),
     ("source", "id", "source"),
     ("record", "id", "record"),
     ("load", "path", "path"),
@@ -152,8 +169,13 @@ def required(helper: str, param: str) -> bool:
 def call(helper: str, param: str, value: object) -> Any:
     function: Callable[..., Any] = getattr(belatam, helper)
     if signature(helper).parameters[param].kind is inspect.Parameter.KEYWORD_ONLY:
-        return function(**{param: value})
+        keys = KEYED.get(helper, ())  # a helper's required key, when the junk goes to a keyword
+        return function(*keys, **{param: value})
     return function(value)
+
+
+KEYED = {"roles": ("per-raul-castro",)}
+"""Helpers with a required key besides their keywords, and a key that works."""
 
 
 def label(value: object) -> str:
@@ -206,6 +228,7 @@ GOOD: dict[str | type[enum.Enum], list[object]] = {
     "source": ["src-mfa-2019"],
     "year": [2018, numpy.int64(2018), numpy.int32(2018)],
     "date": ["2018", "2018-06", "2018-06-30", PartialDate(2018, 6), datetime.date(2018, 6, 30)],
+    "day": ["2020-07-01", PartialDate(2020, 7, 1), datetime.date(2020, 7, 1)],
     "record": [EVENT_ID, "org-acs", "CU"],
     "path": [str(importlib.resources.files("belatam") / "data")],
     MissionKind: ["embassy", MissionKind.HONORARY_CONSULATE, " Embassy "],
@@ -213,34 +236,40 @@ GOOD: dict[str | type[enum.Enum], list[object]] = {
     OrganizationKind: ["enterprise", OrganizationKind.BANK],
     MembershipRole: ["observer", MembershipRole.MEMBER],
     Topic: ["trade", Topic.POLICY],
+    belatam.TradeKind: ["goods", belatam.TradeKind.SERVICES],
 }
 
 
-def check_result(helper: str, result: object) -> None:
+def check_result(helper: str, result: object, param: str = "") -> None:
     if helper in PLURAL:
         assert isinstance(result, tuple), type(result)
         assert all(isinstance(r, RESULT[helper]) for r in result)
-        # a filter can only narrow the unfiltered answer
-        assert set(result) <= set(getattr(belatam, helper)())
+        if param != "as_of" and helper != "roles":  # another day is another answer, not a narrower one
+            # a filter can only narrow the unfiltered answer
+            assert set(result) <= set(getattr(belatam, helper)())
     else:
         assert isinstance(result, RESULT[helper]), type(result)
 
 
 def several(helper: str, param: str, kind: str | type[enum.Enum]) -> list[object]:
     """A filter's good values as a list and as a tuple (any of them matches), where it takes several."""
-    if not is_filter(helper, param) or kind in ("bool", "date"):
+    if not is_filter(helper, param) or kind in ("bool", "date", "day"):
         return []
     return [list(GOOD[kind][:2]), tuple(GOOD[kind][:2])]
 
 
 @pytest.mark.parametrize(("helper", "param", "value"), cases(lambda h, p, kind: GOOD[kind] + several(h, p, kind)))
 def test_well_formed_arguments_are_accepted(helper: str, param: str, value: object) -> None:
-    check_result(helper, call(helper, param, value))
+    check_result(helper, call(helper, param, value), param)
 
 
 @pytest.mark.parametrize(
     ("helper", "param", "kind"),
-    [pytest.param(h, p, k, id=f"{h}-{p}") for h, p, k in PARAMS if is_filter(h, p) and k not in ("bool", "date")],
+    [
+        pytest.param(h, p, k, id=f"{h}-{p}")
+        for h, p, k in PARAMS
+        if is_filter(h, p) and k not in ("bool", "date", "day")
+    ],
 )
 def test_several_values_match_any_of_them(helper: str, param: str, kind: str | type[enum.Enum]) -> None:
     values = GOOD[kind][:2]
@@ -253,7 +282,7 @@ def test_several_values_match_any_of_them(helper: str, param: str, kind: str | t
     ("helper", "param"), [pytest.param(h, p, id=f"{h}-{p}") for h, p, _ in PARAMS if not required(h, p)]
 )
 def test_none_means_no_filter(helper: str, param: str) -> None:
-    assert call(helper, param, None) == getattr(belatam, helper)()
+    assert call(helper, param, None) == getattr(belatam, helper)(*KEYED.get(helper, ()))
 
 
 # -- wrong types: InvalidTypeError ---------------------------------------------
@@ -282,6 +311,8 @@ def wrong_types(helper: str, param: str, kind: str | type[enum.Enum]) -> list[ob
             values.append([2018])
     elif kind == "date":
         values = [5, 2018, 1.5, b"2018", Opaque(), True, ["2018"], Period(PartialDate(2018), None)]
+    elif kind == "day":
+        values = [5, 2020, 1.5, b"2020-07-01", Opaque(), True, ["2020-07-01"], Period(PartialDate(2020), None)]
     elif kind == "path":
         values = [5, 1.5, b"/tmp", ["/tmp"], {"path": "/tmp"}, Opaque(), True]
     else:
@@ -314,6 +345,8 @@ def impossible_values(helper: str, param: str, kind: str | type[enum.Enum]) -> l
         return [0, -5, 10000, -2018, 10**100]
     if kind == "date":
         return ["", "2018-13", "yesterday", "0000", "2018/2019"]
+    if kind == "day":
+        return ["", "2020", "2020-07", "1990-12-31", "2020-13-01", "tomorrow", PartialDate(2020, 7)]
     if kind == "path":
         return [""]  # not "no path": Path("") would silently mean the current directory
     if kind == "bool":
@@ -491,4 +524,4 @@ def test_junk_gives_a_result_or_a_belatam_error(helper: str, param: str, empty_c
         assert "\n" not in str(failure), str(failure)
         assert names_parameter(str(failure), param), str(failure)
     else:
-        check_result(helper, result)
+        check_result(helper, result, param)

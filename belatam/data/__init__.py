@@ -1,8 +1,42 @@
 """The packaged data: one JSON file per record type, read by `belatam.loader`."""
 
-DATA_VERSION: str = "2026-11-28"
+from __future__ import annotations
+
+DATA_VERSION: str = "2026-11-29"
 """When the packaged data last changed (beside ``belatam.__version__``, as tzdata's ``IANA_VERSION``).
 
-The data describes the situation at the primary source's date, between June 2018
-and 9 December 2019; see ``belatam.source("src-mfa-2019").date``.
+Queries answer for `REFERENCE_DATE` unless asked ``as_of`` another day; the
+primary source dates from between November 2018 and 9 December 2019 (see
+``belatam.source("src-mfa-2019").date``).
+"""
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime
+
+
+def __getattr__(name: str) -> object:
+    """``REFERENCE_DATE`` is made on first use: importing datetime is not free."""
+    if name == "REFERENCE_DATE":
+        import datetime
+
+        return datetime.date(2018, 12, 1)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+REFERENCE_DAY = (2018, 12, 1)
+"""`REFERENCE_DATE` as (year, month, day), for code that compares days without datetime."""
+
+REFERENCE_DATE: datetime.date
+"""The day the data answers for when a query is given no ``as_of``: 1 December 2018.
+
+The primary source (the ministry's overview) bears no date. Its content
+places it after November 2018, the latest month of the events it reports
+(a visit to Panama, the visa agreement with Colombia), and before 6 July 2019,
+when Armenia and Kazakhstan joined Belarus as observers of the Pacific
+Alliance, which it says Belarus alone is; relations with the Bahamas (9
+December 2019) are still missing from it. 1 December 2018 is the first day
+on which everything the page reports had happened, so every fact it states
+holds on that day: relations with 31 of the 33 states, the 22 missions it
+lists.
 """

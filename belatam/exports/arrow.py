@@ -121,6 +121,11 @@ def _array(pa: Any, column: Column, arrow_type: Any, rows: Sequence[object]) -> 
 
 
 def _plain(value: object) -> object:
+    """A nested record's field as Arrow holds it: an enum's value, a date's EDTF text."""
+    from belatam.dates import PartialDate, Period
+
+    if isinstance(value, (PartialDate, Period)):
+        return str(value)
     return getattr(value, "value", value)
 
 

@@ -21,6 +21,7 @@ Kind = Literal[
     "sources",
     "countries",
     "missions",
+    "accreditations",
     "partnerships",
     "people",
     "organizations",

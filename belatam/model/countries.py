@@ -54,10 +54,11 @@ class Country(Record):
             "Diplomatic relations with Belarus at the reference date (None for Belarus).",
             filter="relations",
             table=True,
+            valid="held",
         ),
     )
     relations_established: PartialDate | None = attrs.field(
-        default=None, metadata=info("When relations began, where a source gives it.", table=True)
+        default=None, metadata=info("When relations began, where a source gives it.", table=True, valid="start")
     )
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)

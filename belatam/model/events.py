@@ -24,6 +24,8 @@ class EventKind(Vocabulary):
     ESTABLISHMENT = "establishment"
     CONSTRUCTION = "construction"
     ACCESSION = "accession"
+    OBSERVER_STATUS = "observer_status"
+    RECOGNITION = "recognition"
 
 
 class VisitKind(Vocabulary):

@@ -57,12 +57,13 @@ def _cell(column: Column, record: object) -> str:
     return f"<td{style}>{_content(column.name, cell)}</td>"
 
 
-def records_html(records: Iterable[object]) -> str:
+def records_html(records: Iterable[object], *, as_of: object = None) -> str:
     """Records as an HTML table: a header row of field names, then one row per record.
 
     The columns are the record class's fields, long texts last; a cell longer
     than `MAX_CELL` characters is cut, with the whole text as its tooltip.
-    The caption counts the records. An empty query result (a `Results` that
+    The caption counts the records, and gives the day they describe where
+    they hold for a while (``as_of``: missions, memberships). An empty query result (a `Results` that
     knows its ``record_type``) still shows the columns of its type.
     """
     rows = tuple(records)
@@ -75,6 +76,8 @@ def records_html(records: Iterable[object]) -> str:
     table = [c for c in table if not c.field.long] + [c for c in table if c.field.long]
     kinds = ", ".join(dict.fromkeys(cls.__name__ for cls in classes))
     caption = f"{len(rows)} {'record' if len(rows) == 1 else 'records'}" + (f" ({kinds})" if kinds else "")
+    if as_of is not None:
+        caption += f", in force on {as_of}"
     head = "".join(f"<th{_LEFT}>{escape(c.name)}</th>" for c in table)
     body = "".join(
         "<tr>" + "".join(_cell(c, r) if hasattr(r, c.field.name) else f"<td{_LEFT}></td>" for c in table) + "</tr>"

@@ -44,7 +44,10 @@ class Membership(Record):
         metadata=info("Member, associate member or observer.", filter="role", table=True)
     )
     since: PartialDate | None = attrs.field(
-        default=None, metadata=info("When the standing began, where known.", table=True)
+        default=None, metadata=info("When the standing began, where known.", table=True, valid="start")
+    )
+    until: PartialDate | None = attrs.field(
+        default=None, metadata=info("When the standing ended, where known.", valid="end")
     )
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)

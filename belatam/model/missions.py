@@ -7,7 +7,7 @@ import attrs
 from belatam.dates import PartialDate
 from belatam.errors import InvalidValueError
 from belatam.model.record import Record, SourceRef, Vocabulary, citations, slug
-from belatam.model.schema import info
+from belatam.model.schema import derived, info
 
 __all__ = ["RECORD", "Mission", "MissionKind"]
 
@@ -40,11 +40,27 @@ class Mission(Record):
         metadata=info("Alpha-2 code of the state it is in.", refers="countries", filter="receiving", table=True),
     )
     opened: PartialDate | None = attrs.field(
-        default=None, metadata=info("When it opened, where a source gives it.", table=True)
+        default=None, metadata=info("When it opened, where a source gives it.", table=True, valid="start")
+    )
+    closed: PartialDate | None = attrs.field(
+        default=None, metadata=info("When it closed, where a source gives it.", valid="end")
+    )
+    closed_by: PartialDate | None = attrs.field(
+        default=None,
+        repr=False,
+        metadata=info(
+            "A day by which it had closed, where a source shows it gone without saying when.", valid="ended_by"
+        ),
     )
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )
+
+    @property
+    @derived("Whether it is an honorary consulate rather than a mission of career diplomats.", filter="honorary")
+    def honorary(self) -> bool:
+        """Whether it is an honorary consulate (most counts of diplomatic missions leave these out)."""
+        return self.kind is MissionKind.HONORARY_CONSULATE
 
 
 RECORD = Mission

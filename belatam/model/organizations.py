@@ -8,7 +8,7 @@ import attrs
 
 from belatam.dates import PartialDate
 from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
-from belatam.model.schema import info
+from belatam.model.schema import derived, info, strings
 
 __all__ = ["RECORD", "Organization", "OrganizationKind"]
 
@@ -35,7 +35,8 @@ class OrganizationKind(Vocabulary):
 class Organization(Record):
     """An enterprise, office, venture, facility, project or public body.
 
-    ``country`` is where it is or works (None for a multinational body);
+    ``country`` is where it is or works (None for a multinational or
+    bilateral body, whose states are its ``parties``);
     ``parent`` the organisation it belongs to, where the source names one.
     ``members`` and ``associate_members`` are counts the source gives without
     naming the members.
@@ -55,8 +56,15 @@ class Organization(Record):
         metadata=info(
             "Alpha-2 code of where it is or works; None for a multinational body.",
             refers="countries",
-            filter="country",
             table=True,
+        ),
+    )
+    parties: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=strings,
+        metadata=info(
+            "Alpha-2 codes of the states a bilateral body joins (a joint commission), Belarus included.",
+            refers="countries",
         ),
     )
     parent: str | None = attrs.field(
@@ -83,6 +91,16 @@ class Organization(Record):
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )
+
+    @property
+    @derived(
+        "Alpha-2 codes of the states it is in or joins: its country, or a bilateral body's parties.",
+        filter="country",
+        refers="countries",
+    )
+    def states(self) -> tuple[str, ...]:
+        """Its country and the parties of a bilateral body: the states ``organizations(country=)`` finds it by."""
+        return tuple(dict.fromkeys(c for c in (self.country, *self.parties) if c is not None))
 
 
 RECORD = Organization

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import attrs
 
+from belatam.dates import PartialDate
 from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
 from belatam.model.schema import derived, info
 
@@ -45,6 +46,12 @@ class Partnership(Record):
         default=None,
         validator=count,
         metadata=info("Number of further legal instruments, where only the number is given."),
+    )
+    since: PartialDate | None = attrs.field(
+        default=None, repr=False, metadata=info("When the partnership began, where a source says.", valid="start")
+    )
+    until: PartialDate | None = attrs.field(
+        default=None, repr=False, metadata=info("When it ended, where a source says.", valid="end")
     )
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from belatam.dates import PartialDate
 from belatam.model.record import Record, SourceRef, citations, nonempty, slug
 from belatam.model.schema import derived, info, records_of, strings
 
@@ -17,10 +18,30 @@ __all__ = ["RECORD", "Person", "Role"]
 class Role(Record):
     """A post a person holds, as the source names it. ``str()`` gives ``title (CC)`` or ``title (CC, org-id)``."""
 
-    title: str = attrs.field(validator=nonempty, metadata=info("The post, as the source names it."))
-    country: str = attrs.field(metadata=info("Alpha-2 code of the state the post serves.", refers="countries"))
+    title: str = attrs.field(validator=nonempty, metadata=info("The post, as the source names it.", table=True))
+    country: str = attrs.field(
+        metadata=info("Alpha-2 code of the state the post serves.", refers="countries", table=True)
+    )
     organization: str | None = attrs.field(
         default=None, metadata=info("Id of the organisation of the post, where named.", refers="organizations")
+    )
+    since: PartialDate | None = attrs.field(
+        default=None, metadata=info("When the post was taken up, where a source says.", valid="start", table=True)
+    )
+    until: PartialDate | None = attrs.field(
+        default=None, metadata=info("When the post was left, where a source says.", valid="end", table=True)
+    )
+    seen: PartialDate | None = attrs.field(
+        default=None,
+        metadata=info(
+            "A date a source shows the post held on (a dated meeting), where no start is known.", valid="seen"
+        ),
+    )
+    until_by: PartialDate | None = attrs.field(
+        default=None,
+        metadata=info(
+            "A day by which the post had been left, where a source shows that without the day.", valid="ended_by"
+        ),
     )
 
     def __str__(self) -> str:

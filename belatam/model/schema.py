@@ -33,6 +33,7 @@ __all__ = [
     "FieldKind",
     "Info",
     "RecordType",
+    "Validity",
     "by_date",
     "derived",
     "describe",
@@ -44,6 +45,9 @@ __all__ = [
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
+Validity = Literal["start", "end", "ended_by", "held", "seen"]
+"""A field's part in a record's time of validity (see `info`)."""
+
 FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date", "texts", "records"]
 """What a field holds: a scalar kind, ``date`` (a `PartialDate`, or also a `Period`),
 ``texts`` (a tuple of strings) or ``records`` (a tuple of nested records, such as
@@ -53,7 +57,7 @@ FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date",
 class Info:
     """What the schema knows of one field beside its type (see `info`)."""
 
-    __slots__ = ("choices", "doc", "filter", "identity", "long", "lookup", "refers", "table", "when")
+    __slots__ = ("choices", "doc", "filter", "identity", "long", "lookup", "refers", "table", "valid", "when")
 
     def __init__(
         self,
@@ -67,8 +71,10 @@ class Info:
         table: bool = False,
         long: bool = False,
         choices: tuple[str, ...] = (),
+        valid: Validity | None = None,
     ) -> None:
         self.doc = doc
+        self.valid = valid
         self.refers = refers
         self.identity = identity
         self.lookup = lookup
@@ -90,6 +96,7 @@ def info(
     table: bool = False,
     long: bool = False,
     choices: tuple[str, ...] = (),
+    valid: Validity | None = None,
 ) -> dict[str, Info]:
     """The metadata of a record field, for ``attrs.field(metadata=info(...))``.
 
@@ -107,7 +114,16 @@ def info(
       ``since=`` and ``until=`` filter on;
     - ``table``: shown in the command line's table of the records;
     - ``long``: long text, cut in tables and shown last;
-    - ``choices``: the closed set of values of a text field.
+    - ``choices``: the closed set of values of a text field;
+    - ``valid``: the field's part in the record's time of validity, for
+      records that hold for a while (a mission, a membership): ``"start"``
+      (when it began), ``"end"`` (when it ended), ``"ended_by"`` (a day
+      by which it had ended, where a source shows that without saying when)
+      ``"held"`` (a yes/no: whether it held at the reference date, for a
+      record that may say it did not, such as a country's ``relations``) or
+      ``"seen"`` (a day a source shows it in force, where that is earlier
+      than the sources' own dates, as for a post held at a dated meeting);
+      ``as_of`` queries read these.
     """
     refs = (refers,) if isinstance(refers, str) else refers
     return {
@@ -121,6 +137,7 @@ def info(
             table=table,
             long=long,
             choices=choices,
+            valid=valid,
         )
     }
 
@@ -177,6 +194,7 @@ class Field:
         "required",
         "table",
         "type",
+        "valid",
         "vocabulary",
         "when",
     )
@@ -193,6 +211,7 @@ class Field:
         self.table = meta.table or meta.identity
         self.long = meta.long
         self.choices = meta.choices
+        self.valid = meta.valid
         self.derived = derived
         self.default = default
         self.required = default is attrs.NOTHING and not derived
@@ -244,7 +263,7 @@ def _classify(name: str, hint: Any) -> tuple[FieldKind, bool, type[enum.Enum] | 
 class RecordType:
     """A record class as the schema reads it: its kind, fields and keys."""
 
-    __slots__ = ("cls", "derived", "fields", "filters", "identity", "lookups", "name", "when")
+    __slots__ = ("cls", "derived", "fields", "filters", "identity", "lookups", "name", "validity", "when")
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
@@ -267,6 +286,8 @@ class RecordType:
         whens = [f for f in self.fields if f.when]
         self.when = whens[0] if whens else None
         self.filters = {f.filter: f for f in (*self.fields, *self.derived) if f.filter}
+        self.validity: dict[str, Field] = {f.valid: f for f in self.fields if f.valid}
+        """The fields that say when the record held: ``{"start": ..., "end": ..., "ended_by": ...}``."""
 
     def __repr__(self) -> str:
         return f"<RecordType {self.name}>"

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import attrs
 
+from belatam.dates import PartialDate
 from belatam.model.record import Record, SourceRef, Vocabulary, citations, nonempty, slug
 from belatam.model.schema import info, strings
 
@@ -46,6 +47,12 @@ class Statement(Record):
             refers="countries",
             filter="country",
             table=True,
+        ),
+    )
+    until: PartialDate | None = attrs.field(
+        default=None,
+        metadata=info(
+            "The day from which it no longer holds, where a later source shows that; None: not known to have changed."
         ),
     )
     sources: tuple[SourceRef, ...] = attrs.field(

@@ -1,22 +1,39 @@
-"""Belarus's trade with the region, by year."""
+"""Belarus's trade with the region, by year, with the precision the source gives each amount."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from belatam.errors import InvalidValueError, quote
-from belatam.model.record import Record, SourceRef, citations, matches
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, matches, slug
 from belatam.model.schema import derived, info, strings
 
-__all__ = ["RECORD", "TradeFigures"]
+__all__ = ["RECORD", "TradeFigures", "TradeKind"]
+
+
+class TradeKind(Vocabulary):
+    """What a trade figure counts, where the source says: goods, services, or both."""
+
+    GOODS = "goods"
+    SERVICES = "services"
+    GOODS_AND_SERVICES = "goods_and_services"
 
 
 def _year(instance: object, attribute: object, value: Any) -> None:
     if type(value) is not int or not 1 <= value <= 9999:
         raise InvalidValueError(f"year must be a year from 1 to 9999, got {quote(value)}", field="year")
+
+
+def _unit(instance: object, attribute: attrs.Attribute[Decimal], value: Any) -> None:
+    if not isinstance(value, Decimal) or value <= 0 or value.normalize().as_tuple().digits != (1,):
+        raise InvalidValueError(
+            f"{attribute.name} must be a power of ten (1, 10, 100 ...: the unit the amount is exact to), "
+            f"got {quote(value)}",
+            field=attribute.name,
+        )
 
 
 def _amount(instance: object, attribute: attrs.Attribute[Decimal], value: Any) -> None:
@@ -35,13 +52,37 @@ def _amount(instance: object, attribute: attrs.Attribute[Decimal], value: Any) -
 
 @attrs.frozen(kw_only=True)
 class TradeFigures(Record):
-    """Belarus's trade with the region in one year, in whole units.
+    """Belarus's trade with the region in one year, in whole units of a currency.
 
-    The amounts are exactly as the source states them (so they may not add up
-    to the last unit); ``balance`` is derived.
+    The amounts are as the source states them, and no more exact: each has a
+    ``*_precision``, the unit it is exact to ("$853.8 million" is exact to the
+    tenth of a million, 100,000). So stated amounts may not add up to the
+    last unit: turnover ($1.358 billion, to the million) and exports plus
+    imports ($1,358.4 million) agree within those precisions. ``balance`` and
+    its precision are derived. ``kind`` is None where the source does not say
+    whether the figures count goods, services or both; ``partner`` None means
+    the region as a whole.
     """
 
-    year: int = attrs.field(validator=_year, metadata=info("Calendar year of the figures.", identity=True))
+    ORDER: ClassVar[tuple[str, ...]] = ("year", "id")
+
+    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the figures.", identity=True))
+    year: int = attrs.field(validator=_year, metadata=info("Calendar year of the figures.", filter="year", table=True))
+    kind: TradeKind | None = attrs.field(
+        default=None,
+        metadata=info(
+            "Goods, services or both, where the source says; None where it does not.", filter="kind", table=True
+        ),
+    )
+    partner: str | None = attrs.field(
+        default=None,
+        metadata=info(
+            "Alpha-2 code of the partner state; None for the region as a whole.",
+            refers="countries",
+            filter="partner",
+            table=True,
+        ),
+    )
     currency: str = attrs.field(
         validator=matches("[A-Z]{3}", "an ISO 4217 currency code such as 'USD'"),
         metadata=info("ISO 4217 currency code of the amounts.", table=True),
@@ -49,8 +90,17 @@ class TradeFigures(Record):
     turnover: Decimal = attrs.field(
         validator=_amount, metadata=info("Exports plus imports, as stated by the source.", table=True)
     )
+    turnover_precision: Decimal = attrs.field(
+        validator=_unit, metadata=info("The unit the stated turnover is exact to (1000000: to the million).")
+    )
     exports: Decimal = attrs.field(validator=_amount, metadata=info("Belarusian exports to the region.", table=True))
+    exports_precision: Decimal = attrs.field(
+        validator=_unit, metadata=info("The unit the stated exports are exact to.")
+    )
     imports: Decimal = attrs.field(validator=_amount, metadata=info("Belarusian imports from the region.", table=True))
+    imports_precision: Decimal = attrs.field(
+        validator=_unit, metadata=info("The unit the stated imports are exact to.")
+    )
     main_exports: tuple[str, ...] = attrs.field(
         default=(), converter=strings, metadata=info("The main export goods named.")
     )
@@ -63,6 +113,22 @@ class TradeFigures(Record):
     def balance(self) -> Decimal:
         """Exports less imports."""
         return self.exports - self.imports
+
+    @property
+    @derived("The unit the balance is exact to: the coarser of the exports' and imports' precisions.")
+    def balance_precision(self) -> Decimal:
+        """The coarser of the exports' and the imports' precisions."""
+        return max(self.exports_precision, self.imports_precision)
+
+    def agrees(self) -> bool:
+        """Whether exports plus imports equal the turnover within the precisions stated.
+
+        >>> import belatam
+        >>> belatam.trade(2018).agrees()
+        True
+        """
+        slack = (self.turnover_precision + self.exports_precision + self.imports_precision) / 2
+        return abs(self.exports + self.imports - self.turnover) <= slack
 
 
 RECORD = TradeFigures
