@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "agreement",
     "agreements",
+    "cite",
     "countries",
     "country",
     "dataset",
@@ -39,6 +40,7 @@ __all__ = [
     "people",
     "person",
     "record",
+    "search",
     "source",
     "sources",
     "statements",
@@ -120,3 +122,5 @@ trade = _packaged(Dataset.trade)
 sources = _packaged(Dataset.sources)
 source = _packaged(Dataset.source)
 record = _packaged(Dataset.record)
+search = _packaged(Dataset.search)
+cite = _packaged(Dataset.cite)

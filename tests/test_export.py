@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from strategies import datasets
 
 import belatam
-from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
+from belatam import Dataset, Event, Name, PartialDate, Period, Role, Source, SourceRef
 from belatam.errors import DataError, InvalidTypeError, InvalidValueError
 from belatam.exports import FORMATS, datapackage, export, folder_for
 from belatam.exports.csv import join
@@ -63,6 +63,8 @@ def item_text(item: object) -> str:
         return item.source if item.paragraph is None else f"{item.source}#{item.paragraph}"
     if isinstance(item, Role):
         return f"{item.title} ({item.country}{'' if item.organization is None else ', ' + item.organization})"
+    if isinstance(item, Name):
+        return f"{item.text} ({item.lang}{', official' if item.official else ''})"
     assert isinstance(item, str)
     return item
 

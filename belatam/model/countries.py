@@ -7,7 +7,8 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, citations, matches, nonempty
+from belatam.model.names import Name, Named, names_of
+from belatam.model.record import Record, SourceRef, citations, matches, nonempty, qid, wikidata
 from belatam.model.schema import info, strings
 
 __all__ = ["HOME", "RECORD", "SUBREGIONS", "Country"]
@@ -20,8 +21,12 @@ SUBREGIONS = ("Caribbean", "Central America", "South America")
 
 
 @attrs.frozen(kw_only=True)
-class Country(Record):
-    """A state: one of the 33 of Latin America and the Caribbean, or Belarus."""
+class Country(Named, Record):
+    """A state: one of the 33 of Latin America and the Caribbean, or Belarus.
+
+    ``names`` holds its name in each language of the relationship (CLDR's)
+    and its official name where a source gives one; `name_in` picks one.
+    """
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "code")
 
@@ -43,6 +48,14 @@ class Country(Record):
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=strings, metadata=info("Other names the look-ups accept.", lookup=True)
     )
+    names: tuple[Name, ...] = attrs.field(
+        default=(),
+        converter=names_of,
+        repr=False,
+        metadata=info(
+            "Names in the languages of the relationship, official ones marked, each with its source.", lookup=True
+        ),
+    )
     subregion: str | None = attrs.field(
         default=None,
         validator=matches("|".join(SUBREGIONS), "one of " + ", ".join(SUBREGIONS)),
@@ -59,6 +72,7 @@ class Country(Record):
     relations_established: PartialDate | None = attrs.field(
         default=None, metadata=info("When relations began, where a source gives it.", table=True)
     )
+    wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the state"))
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

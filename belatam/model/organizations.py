@@ -7,7 +7,8 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
+from belatam.model.names import Name, Named, names_of
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, qid, slug, wikidata
 from belatam.model.schema import info
 
 __all__ = ["RECORD", "Organization", "OrganizationKind"]
@@ -32,7 +33,7 @@ class OrganizationKind(Vocabulary):
 
 
 @attrs.frozen(kw_only=True)
-class Organization(Record):
+class Organization(Named, Record):
     """An enterprise, office, venture, facility, project or public body.
 
     ``country`` is where it is or works (None for a multinational body);
@@ -80,6 +81,13 @@ class Organization(Record):
     description: str = attrs.field(
         default="", repr=False, metadata=info("A short description in the project's own words.", long=True)
     )
+    names: tuple[Name, ...] = attrs.field(
+        default=(),
+        converter=names_of,
+        repr=False,
+        metadata=info("Names in other languages and scripts, where a cited source gives them.", lookup=True),
+    )
+    wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the organisation"))
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -7,7 +7,8 @@ from typing import ClassVar
 
 import attrs
 
-from belatam.model.record import Record, SourceRef, citations, nonempty, slug
+from belatam.model.names import Name, Named, names_of
+from belatam.model.record import Record, SourceRef, citations, nonempty, qid, slug, wikidata
 from belatam.model.schema import derived, info, records_of, strings
 
 __all__ = ["RECORD", "Person", "Role"]
@@ -33,7 +34,7 @@ def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Person(Record):
+class Person(Named, Record):
     """Someone the source names, with the posts it gives them."""
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
@@ -51,6 +52,13 @@ class Person(Record):
     roles: tuple[Role, ...] = attrs.field(
         default=(), converter=_roles, metadata=info("Posts held, each with the state served.", table=True, long=True)
     )
+    names: tuple[Name, ...] = attrs.field(
+        default=(),
+        converter=names_of,
+        repr=False,
+        metadata=info("Names in other languages and scripts, where a cited source gives them.", lookup=True),
+    )
+    wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the person"))
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -19,7 +19,7 @@ import attrs
 from belatam.errors import InvalidValueError, quote
 from belatam.model.schema import info, records_of
 
-__all__ = ["Record", "SourceRef", "Vocabulary", "citations", "count", "matches", "nonempty", "slug"]
+__all__ = ["Record", "SourceRef", "Vocabulary", "citations", "count", "matches", "nonempty", "qid", "slug", "wikidata"]
 
 
 class Record:
@@ -78,6 +78,21 @@ def matches(pattern: str, what: str) -> Any:
             raise InvalidValueError(f"{attribute.name} must be {what}, got {quote(value)}", field=attribute.name)
 
     return check
+
+
+def wikidata(what: str) -> Any:
+    """The metadata of a ``wikidata`` field (a QID such as ``"Q155"``, or None), a look-up key.
+
+    ``attrs.field(default=None, validator=qid, metadata=wikidata("the state"))``.
+    """
+    return info(
+        f"Wikidata item id (QID) of {what}, where a cited source gives it; joins with Wikidata and OpenSanctions.",
+        lookup=True,
+    )
+
+
+qid = matches("Q[1-9][0-9]*", "a Wikidata item id (QID) such as 'Q155'")
+"""The validator of a ``wikidata`` field."""
 
 
 def _paragraph(instance: object, attribute: object, value: Any) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -37,6 +37,7 @@ __all__ = [
     "derived",
     "describe",
     "info",
+    "lookup_values",
     "records_of",
     "strings",
 ]
@@ -302,6 +303,22 @@ def describe(cls: type) -> RecordType:
     if found is None:
         found = _described[cls] = RecordType(cls)
     return found
+
+
+def lookup_values(schema: RecordType, record: object) -> Iterator[tuple[str, str]]:
+    """(field, text) for every look-up key of a record, the look-up fields of its nested records included.
+
+    A nested record (a `Name` in ``names``) gives the values of its own
+    look-up fields (the name's text), so a name in any language finds the
+    record that holds it.
+    """
+    for field in schema.lookups:
+        for value in field.values(record):
+            if isinstance(value, str):
+                yield field.name, value
+            elif field.kind == "records" and field.item is not None:
+                for _, text in lookup_values(describe(field.item), value):
+                    yield field.name, text
 
 
 def by_date(item: object) -> tuple[Any, ...]:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import attrs
 
-from belatam.dates import DateLike
+from belatam.dates import DateLike, PartialDate
 from belatam.model.record import Record, matches, nonempty, slug
 from belatam.model.schema import info
 
@@ -29,6 +29,10 @@ class Source(Record):
     date: DateLike | None = attrs.field(
         default=None,
         metadata=info("When the document dates from, as precisely as known (may be a range).", table=True),
+    )
+    consulted: PartialDate | None = attrs.field(
+        default=None,
+        metadata=info("When the project last read the document (for citations: accessed), where known."),
     )
     language: str = attrs.field(
         default="en", validator=matches("[a-z]{2,3}", "an ISO 639 code"), metadata=info("Language of the document.")
