@@ -314,7 +314,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write the data as JSON, CSV, a Data Package or Parquet",
+        help="write the data as JSON, CSV, a Data Package, JSON-LD or Parquet",
         description="Write every data file into DIR in one format (give each format its own folder).",
         parents=[common],
     )

@@ -338,12 +338,12 @@ def test_the_table_schema_of_an_unknown_kind_is_a_value_error(kind: str) -> None
 
 
 def test_formats() -> None:
-    assert FORMATS == ("json", "csv", "datapackage", "parquet")
+    assert FORMATS == ("json", "csv", "datapackage", "jsonld", "parquet")
 
 
 @pytest.mark.parametrize("fmt", ["xml", "", "jsonl"])
 def test_an_unknown_format_is_a_value_error_naming_the_valid_ones(tmp_path: Path, fmt: str) -> None:
-    with pytest.raises(InvalidValueError, match="json, csv, datapackage, parquet") as info:
+    with pytest.raises(InvalidValueError, match="json, csv, datapackage, jsonld, parquet") as info:
         export(tmp_path, fmt)  # type: ignore[arg-type]
     assert repr(fmt) in str(info.value)
     assert not list(tmp_path.iterdir())

@@ -29,6 +29,8 @@ class Country(Named, Record):
     """
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "code")
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:Country",)
+    """Linked-data classes the records are, besides the package's own (see `belatam.exports.jsonld`)."""
 
     code: str = attrs.field(
         validator=matches("[A-Z]{2}", "an ISO 3166-1 alpha-2 code such as 'AR'"),
@@ -43,10 +45,13 @@ class Country(Named, Record):
         metadata=info("ISO 3166-1 numeric code, a three-digit string.", lookup=True),
     )
     name: str = attrs.field(
-        validator=nonempty, metadata=info("English name as used in the data.", lookup=True, table=True)
+        validator=nonempty,
+        metadata=info("English name as used in the data.", lookup=True, table=True, term="schema:name"),
     )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=strings, metadata=info("Other names the look-ups accept.", lookup=True)
+        default=(),
+        converter=strings,
+        metadata=info("Other names the look-ups accept.", lookup=True, term="schema:alternateName"),
     )
     names: tuple[Name, ...] = attrs.field(
         default=(),

@@ -35,7 +35,10 @@ class Name(Record):
     ``str()`` gives ``text (lang)``, with ``, official`` for an official name.
     """
 
-    text: str = attrs.field(validator=nonempty, metadata=info("The name as written in that language.", lookup=True))
+    text: str = attrs.field(
+        validator=nonempty,
+        metadata=info("The name as written in that language.", lookup=True, term="rdfs:label", language="lang"),
+    )
     lang: str = attrs.field(
         validator=matches("[a-z]{2,3}", "an ISO 639-1 language code such as 'be'"),
         metadata=info("Language of the name, an ISO 639-1 code: be, ru, en, es, pt, fr or nl."),
@@ -44,7 +47,7 @@ class Name(Record):
         default=False, metadata=info("Whether it is the official (long) name, such as 'Republic of Cuba'.")
     )
     source: str | None = attrs.field(
-        default=None, metadata=info("The id of the source that gives the name.", refers="sources")
+        default=None, metadata=info("The id of the source that gives the name.", refers="sources", term="dct:source")
     )
 
     def __str__(self) -> str:

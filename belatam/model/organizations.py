@@ -43,11 +43,14 @@ class Organization(Named, Record):
     """
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:Organization",)
 
     id: str = attrs.field(
         validator=slug, metadata=info("Stable identifier of the organisation.", identity=True, lookup=True)
     )
-    name: str = attrs.field(validator=nonempty, metadata=info("Name as used in the data.", lookup=True, table=True))
+    name: str = attrs.field(
+        validator=nonempty, metadata=info("Name as used in the data.", lookup=True, table=True, term="schema:name")
+    )
     kind: OrganizationKind = attrs.field(
         metadata=info("Enterprise, branch, office, venture, plant, project, bloc, ...", filter="kind", table=True)
     )
@@ -61,7 +64,12 @@ class Organization(Named, Record):
         ),
     )
     parent: str | None = attrs.field(
-        default=None, metadata=info("Id of the organisation it belongs to, where known.", refers="organizations")
+        default=None,
+        metadata=info(
+            "Id of the organisation it belongs to, where known.",
+            refers="organizations",
+            term="schema:parentOrganization",
+        ),
     )
     legal_form: str | None = attrs.field(
         default=None, validator=nonempty, metadata=info("Legal form (OJSC, LLC, ...), where given.")
@@ -79,7 +87,9 @@ class Organization(Named, Record):
         metadata=info("Number of associate members, where given without their names."),
     )
     description: str = attrs.field(
-        default="", repr=False, metadata=info("A short description in the project's own words.", long=True)
+        default="",
+        repr=False,
+        metadata=info("A short description in the project's own words.", long=True, term="schema:description"),
     )
     names: tuple[Name, ...] = attrs.field(
         default=(),

@@ -18,7 +18,9 @@ __all__ = ["RECORD", "Person", "Role"]
 class Role(Record):
     """A post a person holds, as the source names it. ``str()`` gives ``title (CC)`` or ``title (CC, org-id)``."""
 
-    title: str = attrs.field(validator=nonempty, metadata=info("The post, as the source names it."))
+    title: str = attrs.field(
+        validator=nonempty, metadata=info("The post, as the source names it.", term="schema:roleName")
+    )
     country: str = attrs.field(metadata=info("Alpha-2 code of the state the post serves.", refers="countries"))
     organization: str | None = attrs.field(
         default=None, metadata=info("Id of the organisation of the post, where named.", refers="organizations")
@@ -38,16 +40,20 @@ class Person(Named, Record):
     """Someone the source names, with the posts it gives them."""
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:Person",)
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the person.", identity=True, lookup=True))
     name: str = attrs.field(
-        validator=nonempty, metadata=info("Full name as written in the data.", lookup=True, table=True)
+        validator=nonempty,
+        metadata=info("Full name as written in the data.", lookup=True, table=True, term="schema:name"),
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(),
         converter=strings,
         repr=False,
-        metadata=info("Other spellings of the name that the look-ups accept.", lookup=True),
+        metadata=info(
+            "Other spellings of the name that the look-ups accept.", lookup=True, term="schema:alternateName"
+        ),
     )
     roles: tuple[Role, ...] = attrs.field(
         default=(), converter=_roles, metadata=info("Posts held, each with the state served.", table=True, long=True)

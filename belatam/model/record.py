@@ -88,6 +88,8 @@ def wikidata(what: str) -> Any:
     return info(
         f"Wikidata item id (QID) of {what}, where a cited source gives it; joins with Wikidata and OpenSanctions.",
         lookup=True,
+        term="schema:sameAs",
+        iri="wd:",
     )
 
 
@@ -109,7 +111,7 @@ class SourceRef(Record):
     ``str()`` gives ``src-mfa-2019#8``, the form every table and export shows.
     """
 
-    source: str = attrs.field(metadata=info("The id of the source document.", refers="sources"))
+    source: str = attrs.field(metadata=info("The id of the source document.", refers="sources", term="dct:source"))
     paragraph: int | None = attrs.field(
         default=None, validator=_paragraph, metadata=info("The paragraph, counted from 1 (the title).")
     )

@@ -54,7 +54,20 @@ FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date",
 class Info:
     """What the schema knows of one field beside its type (see `info`)."""
 
-    __slots__ = ("choices", "doc", "filter", "identity", "long", "lookup", "refers", "table", "when")
+    __slots__ = (
+        "choices",
+        "doc",
+        "filter",
+        "identity",
+        "iri",
+        "language",
+        "long",
+        "lookup",
+        "refers",
+        "table",
+        "term",
+        "when",
+    )
 
     def __init__(
         self,
@@ -68,6 +81,9 @@ class Info:
         table: bool = False,
         long: bool = False,
         choices: tuple[str, ...] = (),
+        term: str | None = None,
+        iri: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.doc = doc
         self.refers = refers
@@ -78,6 +94,9 @@ class Info:
         self.table = table
         self.long = long
         self.choices = choices
+        self.term = term
+        self.iri = iri
+        self.language = language
 
 
 def info(
@@ -91,6 +110,9 @@ def info(
     table: bool = False,
     long: bool = False,
     choices: tuple[str, ...] = (),
+    term: str | None = None,
+    iri: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Info]:
     """The metadata of a record field, for ``attrs.field(metadata=info(...))``.
 
@@ -108,7 +130,13 @@ def info(
       ``since=`` and ``until=`` filter on;
     - ``table``: shown in the command line's table of the records;
     - ``long``: long text, cut in tables and shown last;
-    - ``choices``: the closed set of values of a text field.
+    - ``choices``: the closed set of values of a text field;
+    - ``term``: the linked-data property the field is, as a compact IRI
+      (``"schema:name"``); by default the package's own term for the field;
+    - ``iri``: the field's values are IRIs, made by putting this before each
+      (``"wd:"`` makes ``Q155`` Wikidata's Brazil; ``""`` for a whole URL);
+    - ``language``: the field holding the language of this text
+      (``Name.text`` is in the language ``Name.lang`` gives).
     """
     refs = (refers,) if isinstance(refers, str) else refers
     return {
@@ -122,12 +150,20 @@ def info(
             table=table,
             long=long,
             choices=choices,
+            term=term,
+            iri=iri,
+            language=language,
         )
     }
 
 
 def derived(
-    doc: str, *, filter: str | None = None, table: bool = False, refers: str | tuple[str, ...] = ()
+    doc: str,
+    *,
+    filter: str | None = None,
+    table: bool = False,
+    refers: str | tuple[str, ...] = (),
+    term: str | None = None,
 ) -> Callable[[F], F]:
     """Mark a property's getter as a derived field: shown and exported like a field.
 
@@ -137,7 +173,7 @@ def derived(
     refs = (refers,) if isinstance(refers, str) else refers
 
     def mark(getter: F) -> F:
-        getter.__belatam__ = Info(doc, filter=filter, table=table, refers=refs)  # type: ignore[attr-defined]
+        getter.__belatam__ = Info(doc, filter=filter, table=table, refers=refs, term=term)  # type: ignore[attr-defined]
         return getter
 
     return mark
@@ -167,8 +203,10 @@ class Field:
         "doc",
         "filter",
         "identity",
+        "iri",
         "item",
         "kind",
+        "language",
         "long",
         "lookup",
         "name",
@@ -177,6 +215,7 @@ class Field:
         "refers",
         "required",
         "table",
+        "term",
         "type",
         "vocabulary",
         "when",
@@ -194,6 +233,9 @@ class Field:
         self.table = meta.table or meta.identity
         self.long = meta.long
         self.choices = meta.choices
+        self.term = meta.term
+        self.iri = meta.iri
+        self.language = meta.language
         self.derived = derived
         self.default = default
         self.required = default is attrs.NOTHING and not derived
