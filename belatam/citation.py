@@ -1,4 +1,4 @@
-"""Citations of sources: plain text, BibTeX and CSL-JSON, made from `Source` records.
+"""Citations of sources: plain text, BibTeX and CSL-JSON, made from `belatam.Source` records.
 
 `cite` takes the sources to cite, each with the paragraphs cited (none: the
 document as a whole), and writes them in one of `CITATION_FORMATS`:

@@ -1,24 +1,20 @@
 """Ranking records against a text: what `belatam.search` and the "did you mean" of a failed look-up share.
 
-Every text is folded (`belatam.text.fold`: no case, accents, punctuation or
+Every text is folded (``belatam.text.fold``: no case, accents, punctuation or
 invisible characters), and a Cyrillic one is also spelt in Latin letters
 (`romanize`), so ``"Лукашенко"`` meets ``"Lukashenko"`` and ``"Kolumbien"``
 comes within two letters of Russian's ``"Колумбия"``. A record's texts come in
 two weights: its *names* (names in any language, aliases, codes, ids) and its
 *texts* (titles, summaries, statements, descriptions). A match is scored, best
-first:
+first (the first number for a name, the second for a text):
 
-==========  =====  =====  =================================================
-match       name   text   what it takes
-==========  =====  =====  =================================================
-whole       100           the text is a name, folded
-start        90           a name starts with the text (whole words)
-phrase       85     50    the text stands in a name or text (whole words)
-words        70     40    every word of the text is a word of one of them
-near      60 - 8e 30 - 8e every word is within ``allowed`` typos (``e`` in
-                          all) of a word, or starts one (names only); or
-                          the whole text, spaces aside, is (names only)
-==========  =====  =====  =================================================
+- whole (100): the text is a name, folded, or the record's id;
+- start (90): a name starts with the text, in whole words;
+- phrase (85, 50): the text stands in a name or a text, in whole words;
+- words (70, 40): every word of the text is a word of one of them;
+- near (60, 30, less 8 a typo): every word is within `allowed` typos of a
+  word, or (among names) starts one; or, among names, the whole text is,
+  spaces aside.
 
 A word of up to three letters must match exactly, one of four or five may
 have one typo (a letter left out, added, changed or two swapped), a longer
@@ -126,7 +122,7 @@ def _near_whole(query: str, compact: Sequence[str]) -> int:
 
 
 class Index:
-    """Records (any hashable ``key``) with their names and texts, ranked against a query by `rank`.
+    """Records (any hashable ``key``) with their names and texts, ranked against a query by ``rank``.
 
     Built from ``(key, names, texts)`` triples, or ``(key, names, texts, ids)``, in the order that
     breaks ties; an id (``evt-2018-11-shestakov-panama``) matches whole, like a name, and its
@@ -175,7 +171,7 @@ class Index:
             typos += best
         return max(1, (NEAR if names else 30) - 8 * typos)
 
-    def score(self, entry: _Entry, queries: Sequence[str]) -> int:
+    def _score(self, entry: _Entry, queries: Sequence[str]) -> int:
         """How well one of the query's forms matches a record (0: not at all)."""
         best = 0
         for query in queries:
@@ -207,5 +203,5 @@ class Index:
         queries = keys(text)
         if not queries[0]:
             return []
-        scored = [(entry.key, self.score(entry, queries), position) for position, entry in enumerate(self._entries)]
+        scored = [(entry.key, self._score(entry, queries), position) for position, entry in enumerate(self._entries)]
         return [(key, score) for key, score, _ in sorted(scored, key=lambda s: (-s[1], s[2])) if score >= at_least]

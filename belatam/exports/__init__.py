@@ -59,7 +59,7 @@ def export(directory: str | os.PathLike[str], format: Format, data: Dataset | No
 
     Every file is made in memory before the first is written, so a record
     that cannot be written stops the export before it touches the folder;
-    the files are then written whole or not at all (see `belatam.exports.writing.write_files`), and
+    the files are then written whole or not at all (see ``belatam.exports.writing.write_files``), and
     never through a symbolic link out of the folder.
     """
     if not isinstance(format, str):
