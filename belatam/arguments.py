@@ -12,13 +12,15 @@ import enum
 import operator
 import sys
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from belatam.dates import Day, PartialDate
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
 from belatam.model import KINDS, Kind
 
 __all__ = [
+    "CITATION_FORMATS",
+    "CitationFormat",
     "check_bool",
     "check_choice",
     "check_count",
@@ -29,6 +31,10 @@ __all__ = [
     "day_range",
     "each",
 ]
+
+CitationFormat = Literal["text", "bibtex", "csl-json"]
+CITATION_FORMATS: tuple[CitationFormat, ...] = ("text", "bibtex", "csl-json")
+"""The forms a citation is written in (`belatam.cite`'s ``format``)."""
 
 E = TypeVar("E", bound=enum.Enum)
 S = TypeVar("S", bound=str)

@@ -23,17 +23,15 @@ document as a whole), and writes them in one of `CITATION_FORMATS`:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
+
+from belatam.arguments import CITATION_FORMATS, CitationFormat
 
 if TYPE_CHECKING:
     from belatam.dates import PartialDate
     from belatam.model.sources import Source
 
 __all__ = ["CITATION_FORMATS", "CitationFormat", "Cited", "cite"]
-
-CitationFormat = Literal["text", "bibtex", "csl-json"]
-CITATION_FORMATS: tuple[CitationFormat, ...] = ("text", "bibtex", "csl-json")
-"""The forms a citation is written in."""
 
 Cited = Sequence[tuple["Source", tuple[int, ...]]]
 """Sources to cite, each with the paragraphs cited (empty: the whole document)."""

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from belatam.arguments import (
+    CITATION_FORMATS,
+    CitationFormat,
     check_bool,
     check_choice,
     check_count,
@@ -33,7 +35,6 @@ from belatam.arguments import (
     day_range,
     each,
 )
-from belatam.citation import CITATION_FORMATS, CitationFormat
 from belatam.dates import Day, date_key
 from belatam.errors import AmbiguousKeyError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
 from belatam.model import KINDS, Kind, record_type
@@ -820,6 +821,7 @@ class Dataset:
         of CSL items, for Zotero, pandoc and citeproc).
         """
         from belatam.citation import cite
+        from belatam.model.sources import Source
 
         wanted = check_choice("format", format, CITATION_FORMATS)
         if isinstance(item, str):
@@ -835,7 +837,7 @@ class Dataset:
                 )
             self._identity("item", (kind,), record)  # a record of this data set, unchanged
         sources = self._table("sources").identity
-        if type(record).__name__ == "Source":
+        if isinstance(record, Source):  # a source is cited as a whole
             return cite([(record, ())], wanted)
         cited: dict[str, list[int]] = {}
         for ref in getattr(record, "sources", ()):

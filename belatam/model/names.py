@@ -23,7 +23,7 @@ from belatam.model.schema import info, records_of
 
 __all__ = ["LANGUAGES", "Name", "Named", "names_of"]
 
-LANGUAGES = ("be", "ru", "en", "es", "pt", "fr", "nl")
+LANGUAGES: tuple[str, ...] = ("be", "ru", "en", "es", "pt", "fr", "nl")
 """The languages of the relationship (ISO 639-1): Belarusian, Russian, and the official
 languages of the 33 states (English, Spanish, Portuguese, French, Dutch)."""
 
