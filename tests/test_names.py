@@ -21,6 +21,7 @@ from belatam import AmbiguousKeyError, Country, InvalidTypeError, InvalidValueEr
 from belatam.text import fold
 
 REPOSITORY = Path(__file__).resolve().parents[1]
+"""The checkout, or the folder CI copies the tests and ``update/`` into."""
 EVERY = (*belatam.countries(), belatam.country("BY"))
 
 
@@ -79,7 +80,8 @@ def test_official_names_are_iso_codes_and_find_their_country() -> None:
 
 def test_the_packaged_names_are_what_the_script_writes() -> None:
     script = update_script()
-    packaged = json.loads((REPOSITORY / "belatam" / "data" / "countries.json").read_text(encoding="utf-8"))
+    installed = Path(belatam.__file__).parent / "data" / "countries.json"  # the wheel's, where CI tests one
+    packaged = json.loads(installed.read_text(encoding="utf-8"))
     assert script.rewrite(packaged) == packaged  # running it again changes nothing
     assert script.LANGUAGES == belatam.LANGUAGES
 
