@@ -13,8 +13,8 @@ first (the first number for a name, the second for a text):
 - phrase (85, 50): the text stands in a name or a text, in whole words;
 - words (70, 40): every word of the text is a word of one of them;
 - near (60, 30, less 8 a typo): every word is within `allowed` typos of a
-  word, or (among names) starts one; or, among names, the whole text is,
-  spaces aside.
+  word, or starts one (an unfinished word counts as a typo); or, among names,
+  the whole text is, spaces aside.
 
 A word of up to three letters must match exactly, one of four or five may
 have one typo (a letter left out, added, changed or two swapped), a longer
@@ -139,7 +139,7 @@ class Index:
         return len(self._entries)
 
     def _close(self, word: str, names: bool) -> dict[str, int]:
-        """The indexed words within ``allowed(word)`` typos of ``word`` (among names: or that it starts), with typos."""
+        """The indexed words within ``allowed(word)`` typos of ``word``, or that it starts, with their typos."""
         cached = self._near.get((word, names))
         if cached is not None:
             return cached
@@ -147,7 +147,7 @@ class Index:
         vocabulary = {w for e in self._entries for w in (e.name_words if names else e.text_words)}
         found: dict[str, int] = {}
         for other in vocabulary:
-            if names and len(word) >= 3 and other.startswith(word) and other != word:
+            if len(word) >= (3 if names else 4) and other.startswith(word) and other != word:
                 found[other] = 1  # an unfinished word counts as one typo
             elif limit:
                 typos = distance(word, other, limit)

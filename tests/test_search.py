@@ -52,6 +52,12 @@ def test_the_best_match_comes_first(text: str, first: str) -> None:
     assert found and key(found[0]) == first, keys(found)
 
 
+def test_an_unfinished_word_matches_the_words_it_starts() -> None:
+    consulates = belatam.search("honorary consul", limit=None)
+    assert {m.id for m in belatam.missions(kind="honorary_consulate")} <= {key(r) for r in consulates}
+    assert key(belatam.search("Antig")[0]) == "AG"
+
+
 def test_a_wide_gap_is_no_match() -> None:
     assert belatam.search("Aruba") == ()
     assert belatam.search("Atlantis", kind="countries") == ()
