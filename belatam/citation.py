@@ -1,7 +1,7 @@
 """Citations of sources: plain text, BibTeX and CSL-JSON, made from `belatam.Source` records.
 
 `cite` takes the sources to cite, each with the paragraphs cited (none: the
-document as a whole), and writes them in one of `CITATION_FORMATS`:
+document as a whole), and writes them in one of ``CITATION_FORMATS``:
 
 - ``"text"``: a reference per line: publisher, title in quotes, date, URL,
   when it was consulted, the paragraphs;

@@ -245,7 +245,7 @@ def _countries(draw: st.DrawFn, refs: st.SearchStrategy[tuple[SourceRef, ...]]) 
         countries.append(
             Country(
                 code=code,
-                alpha3=code + draw(_LETTER),
+                alpha3=draw(_LETTER.map(code.__add__).filter(lambda alpha3: alpha3 != "BLR")),  # Belarus's
                 numeric=numeric,
                 name=name,
                 aliases=draw(st.sampled_from(((), (f"Republic of {name}",)))),
