@@ -37,6 +37,8 @@ from belatam.model.memberships import Membership as Membership
 from belatam.model.memberships import MembershipRole as MembershipRole
 from belatam.model.missions import Mission as Mission
 from belatam.model.missions import MissionKind as MissionKind
+from belatam.model.names import LANGUAGES as LANGUAGES
+from belatam.model.names import Name as Name
 from belatam.model.organizations import Organization as Organization
 from belatam.model.organizations import OrganizationKind as OrganizationKind
 from belatam.model.partnerships import Partnership as Partnership
@@ -54,6 +56,7 @@ from belatam.model.trade import TradeKind as TradeKind
 from belatam.packaged import accreditations as accreditations
 from belatam.packaged import agreement as agreement
 from belatam.packaged import agreements as agreements
+from belatam.packaged import cite as cite
 from belatam.packaged import countries as countries
 from belatam.packaged import country as country
 from belatam.packaged import dataset as dataset
@@ -70,6 +73,7 @@ from belatam.packaged import people as people
 from belatam.packaged import person as person
 from belatam.packaged import record as record
 from belatam.packaged import roles as roles
+from belatam.packaged import search as search
 from belatam.packaged import source as source
 from belatam.packaged import sources as sources
 from belatam.packaged import statements as statements

@@ -12,17 +12,37 @@ import enum
 import operator
 import sys
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from belatam.dates import Day, PartialDate
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
+from belatam.model import KINDS, Kind
 
-__all__ = ["EARLIEST_DAY", "check_bool", "check_day", "check_enum", "check_key", "check_year", "day_range", "each"]
+__all__ = [
+    "CITATION_FORMATS",
+    "EARLIEST_DAY",
+    "CitationFormat",
+    "check_bool",
+    "check_choice",
+    "check_count",
+    "check_day",
+    "check_enum",
+    "check_key",
+    "check_kind",
+    "check_year",
+    "day_range",
+    "each",
+]
 
 EARLIEST_DAY: Day = (1991, 1, 1)
 """The earliest ``as_of``: Belarus has had relations of its own since its independence in 1991."""
 
+CitationFormat = Literal["text", "bibtex", "csl-json"]
+CITATION_FORMATS: tuple[CitationFormat, ...] = ("text", "bibtex", "csl-json")
+"""The forms a citation is written in (`belatam.cite`'s ``format``)."""
+
 E = TypeVar("E", bound=enum.Enum)
+S = TypeVar("S", bound=str)
 
 
 def each(parameter: str, value: object) -> tuple[Any, ...]:
@@ -87,6 +107,48 @@ def check_key(parameter: str, value: object, what: str) -> str:
     if not key:
         raise InvalidValueError(f"{parameter}={quote(value)} is empty; give {what}")
     return key
+
+
+def check_choice(parameter: str, value: object, choices: tuple[S, ...]) -> S:
+    """One of ``choices`` (strings), case and surrounding blanks ignored."""
+    valid = ", ".join(map(repr, choices))
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{parameter} must be one of {valid}, not {type(value).__name__}: {quote(value)}")
+    wanted = value.strip().lower()
+    for choice in choices:
+        if choice == wanted:
+            return choice
+    raise InvalidValueError(f"{parameter}={quote(value)} is not one of {valid}")
+
+
+def check_kind(parameter: str, value: object) -> Kind:
+    """A record type's name (``"events"``), case and surrounding blanks ignored."""
+    valid = ", ".join(KINDS)
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{parameter} must be a record type ({valid}), not {type(value).__name__}: {quote(value)}"
+        )
+    name = value.strip().lower()
+    if name not in KINDS:
+        raise InvalidValueError(f"{parameter}={quote(value)} is not a record type; valid: {valid}")
+    return name
+
+
+def check_count(parameter: str, value: object) -> int:
+    """A whole number of at least 1, as any integer type, never a bool or a string."""
+    if isinstance(value, bool):
+        raise InvalidTypeError(f"{parameter} must be a whole number of at least 1, not bool: {value!r}")
+    try:
+        count = operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidTypeError(
+            f"{parameter} must be a whole number of at least 1 (or None), not {type(value).__name__}: {quote(value)}"
+        ) from None
+    if count < 1:
+        raise InvalidValueError(
+            f"{parameter}={quote(value)} is less than 1; give a whole number of at least 1, or None"
+        )
+    return count
 
 
 def _is_date(value: object) -> bool:

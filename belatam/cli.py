@@ -131,7 +131,7 @@ def overview(data: Dataset, as_of: object = None) -> str:
     lines = [f'Source: "{s["title"]}", {s["publisher"]} ({s["date"]})' for s in facts["sources"]["checked"]]
     without = [name[c] for c in facts["without_relations"]]
     lines += [
-        f"Other sources: {facts['sources']['others']} public pages, for facts the source leaves open",
+        f"Other sources: {facts['sources']['others']}, for facts and names the source leaves open",
         "",
         f"As of {facts['as_of']} (relations, partners, missions and memberships then in force)",
         f"States of the region: {facts['states']}; diplomatic relations with {facts['relations']}"
@@ -226,11 +226,20 @@ _DATES = {
 }
 
 
+def _key(parameter: inspect.Parameter) -> bool:
+    """Whether a query's parameter is its key: an argument before the keyword-only ones."""
+    return parameter.kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+
+
 def _options(parser: argparse.ArgumentParser, method: Callable[..., Any], declared: Query) -> None:
     schema = describe(record_type(declared.filters)) if declared.filters else None
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
         name = parameter.name
-        if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+        if _key(parameter):
+            if declared.required:
+                spec = declared.options.get(name)
+                parser.add_argument(name, metavar=name.upper(), help=spec.help if spec else f"the {name}")
+                continue
             what = "the year" if name == "year" else f"the {name} (an id, a code or a name)"
             parser.add_argument(
                 name,
@@ -241,6 +250,17 @@ def _options(parser: argparse.ArgumentParser, method: Callable[..., Any], declar
             )
             continue
         option = f"--{name.replace('_', '-')}"
+        if name in declared.options:
+            spec = declared.options[name]
+            parser.add_argument(
+                option,
+                metavar=name.upper(),
+                action="append" if spec.many else "store",
+                type=spec.type,
+                choices=spec.choices or None,
+                help=spec.help + ("; repeat for any of several" if spec.many else ""),
+            )
+            continue
         if name in _DATES:
             metavar, help = _DATES[name]
             action = "append" if name == "year" else "store"
@@ -313,7 +333,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write the data as JSON, CSV, a Data Package or Parquet",
+        help="write the data as JSON, CSV, a Data Package, JSON-LD or Parquet",
         description="Write every data file into DIR in one format (give each format its own folder).",
         parents=[common],
     )
@@ -412,8 +432,10 @@ def _arguments(args: argparse.Namespace, method: Callable[..., Any]) -> tuple[li
     positional = []
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
         value = getattr(args, parameter.name, None)
-        if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+        if _key(parameter):
             positional.append(value)
+        elif value is None and parameter.default is not inspect.Parameter.empty:
+            kwargs[parameter.name] = parameter.default  # an option not given: the method's default (limit=10)
         elif isinstance(value, list) and len(value) == 1:
             kwargs[parameter.name] = value[0]
         else:
@@ -437,6 +459,9 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
             result = tuple(r for kind in KINDS for r in data.records()[kind])
         else:
             result = data.records()[declared.kind]
+    elif declared.text:  # a citation: the text itself (with --json, as a JSON string)
+        print(json.dumps(result, ensure_ascii=False) if args.json else result, file=out)
+        return EXIT["ok"]
     elif declared.one:
         print(_json(result) if args.json else _record_table(result), file=out)
         return EXIT["ok"]
@@ -447,7 +472,7 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     if not result:
         keys, given = _arguments(args, method)
         call = ", ".join(
-            [repr(k) for k in keys if k is not None] + [f"{k}={v!r}" for k, v in given.items() if v is not None]
+            [*(repr(k) for k in keys if k is not None), *(f"{k}={v!r}" for k, v in given.items() if v is not None)]
         )
         print(f"belatam: nothing found: {name}({call}) is empty", file=err)
         return EXIT["nothing found"]

@@ -150,6 +150,17 @@ class Shared:
         return decode
 
     def value(self, field: Field) -> Callable[[Any], Any]:
+        if field.optional and field.kind == "text":  # the commonest optional field, read in one call
+            strings = self.strings
+
+            def text_or_none(value: Any) -> Any:
+                if value is None:
+                    return None
+                if type(value) is not str:
+                    raise Refused
+                return strings.setdefault(value, value)
+
+            return text_or_none
         read = self.base(field)
         if not field.optional:
             return read

@@ -23,18 +23,16 @@ from typing import Any
 
 from belatam.errors import DataError, InvalidTypeError, quote
 from belatam.model import KINDS, Kind, record_type
-from belatam.model.schema import Field, RecordType, describe
+from belatam.model.schema import Field, RecordType, describe, lookup_values
 from belatam.text import fold
 
 __all__ = ["check", "check_types", "lookup_keys"]
 
 
 def lookup_keys(schema: RecordType, record: object) -> Iterable[tuple[str, str]]:
-    """(field, folded key) for every look-up key of a record."""
-    for field in schema.lookups:
-        for value in field.values(record):
-            if isinstance(value, str):
-                yield field.name, fold(value)
+    """(field, folded key) for every look-up key of a record (nested records' look-up fields included)."""
+    for field, value in lookup_values(schema, record):
+        yield field, fold(value)
 
 
 class _Checker:

@@ -25,6 +25,7 @@ __all__ = [
     "accreditations",
     "agreement",
     "agreements",
+    "cite",
     "countries",
     "country",
     "dataset",
@@ -41,6 +42,7 @@ __all__ = [
     "person",
     "record",
     "roles",
+    "search",
     "source",
     "sources",
     "statements",
@@ -126,3 +128,5 @@ roles = _packaged(Dataset.roles)
 sources = _packaged(Dataset.sources)
 source = _packaged(Dataset.source)
 record = _packaged(Dataset.record)
+search = _packaged(Dataset.search)
+cite = _packaged(Dataset.cite)

@@ -22,13 +22,27 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from belatam.arguments import check_bool, check_day, check_enum, check_key, check_year, day_range, each
+from belatam.arguments import (
+    CITATION_FORMATS,
+    CitationFormat,
+    check_bool,
+    check_choice,
+    check_count,
+    check_day,
+    check_enum,
+    check_key,
+    check_kind,
+    check_year,
+    day_range,
+    each,
+)
 from belatam.data import REFERENCE_DAY
 from belatam.dates import Day, date_key
 from belatam.errors import AmbiguousKeyError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.countries import HOME
-from belatam.model.schema import Field, RecordType, describe
+from belatam.model.names import LANGUAGES
+from belatam.model.schema import Field, RecordType, describe, lookup_values
 from belatam.results import Results
 from belatam.text import fold
 
@@ -36,6 +50,7 @@ if TYPE_CHECKING:
     import datetime
 
     from belatam.dates import DateLike, PartialDate
+    from belatam.matching import Index
     from belatam.model.accreditations import Accreditation
     from belatam.model.agreements import Agreement
     from belatam.model.countries import Country
@@ -50,11 +65,28 @@ if TYPE_CHECKING:
     from belatam.model.statements import Statement, Topic
     from belatam.model.trade import TradeFigures, TradeKind
 
-__all__ = ["Dataset", "Query", "query"]
+__all__ = ["Dataset", "Option", "Query", "query"]
 
 _EMPTY: Results[Any] = Results()
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Option:
+    """A parameter of a query that is not a filter on its records' fields (`Dataset.search`'s ``limit``).
+
+    The command line makes an option of it from ``help``, ``choices`` (its
+    valid values), ``type`` (``int`` or ``str``) and ``many`` (the option may
+    be given several times, meaning any of its values).
+    """
+
+    __slots__ = ("choices", "help", "many", "type")
+
+    def __init__(self, help: str, *, choices: tuple[str, ...] = (), type: type = str, many: bool = False) -> None:
+        self.help = help
+        self.choices = choices
+        self.type = type
+        self.many = many
 
 
 class Query:
@@ -62,23 +94,45 @@ class Query:
 
     ``filters`` is the record type whose fields its filter parameters are (by
     default ``kind``); ``kind`` is None for `Dataset.record`, which finds any.
+    ``options`` describes its parameters that are not filters; ``required``
+    says its first argument must be given (a look-up without its key lists
+    the records instead); ``text`` that it answers with text, not records.
     The command line makes a subcommand of every method that has one, with
     options from its signature and the schema.
     """
 
-    __slots__ = ("filters", "kind", "one")
+    __slots__ = ("filters", "kind", "one", "options", "required", "text")
 
-    def __init__(self, kind: Kind | None, one: bool, filters: Kind | None) -> None:
+    def __init__(
+        self,
+        kind: Kind | None,
+        one: bool,
+        filters: Kind | None,
+        options: Mapping[str, Option] | None = None,
+        required: bool = False,
+        text: bool = False,
+    ) -> None:
         self.kind = kind
         self.one = one
         self.filters = filters or kind
+        self.options = dict(options or {})
+        self.required = required
+        self.text = text
 
 
-def query(kind: Kind | None, *, one: bool = False, filters: Kind | None = None) -> Callable[[F], F]:
+def query(
+    kind: Kind | None,
+    *,
+    one: bool = False,
+    filters: Kind | None = None,
+    options: Mapping[str, Option] | None = None,
+    required: bool = False,
+    text: bool = False,
+) -> Callable[[F], F]:
     """Mark a `Dataset` method as a query of ``kind`` (see `Query`)."""
 
     def mark(method: F) -> F:
-        method.__belatam__ = Query(kind, one, filters)  # type: ignore[attr-defined]
+        method.__belatam__ = Query(kind, one, filters, options, required, text)  # type: ignore[attr-defined]
         return method
 
     return mark
@@ -87,7 +141,7 @@ def query(kind: Kind | None, *, one: bool = False, filters: Kind | None = None) 
 class _Table:
     """The records of one kind in query order, with look-up maps and filter buckets built on demand."""
 
-    __slots__ = ("_buckets", "_long", "_lookup", "_years", "identity", "kind", "rank", "records", "schema")
+    __slots__ = ("_buckets", "_long", "_lookup", "_names", "_years", "identity", "kind", "rank", "records", "schema")
 
     def __init__(self, kind: Kind, records: Sequence[Any], dataset: Dataset) -> None:
         self.kind = kind
@@ -98,6 +152,7 @@ class _Table:
         self.identity = {getattr(r, name): r for r in self.records}
         self.rank = {getattr(r, name): i for i, r in enumerate(self.records)}
         self._lookup: dict[str, Any] | None = None
+        self._names: list[tuple[str, Any]] | None = None
         self._buckets: dict[str, dict[Any, Results[Any]]] = {}
         self._years: dict[int, list[Any]] | None = None
         self._long: list[Any] = []
@@ -108,11 +163,30 @@ class _Table:
         if self._lookup is None:
             found: dict[str, Any] = {}
             for record in self.records:
-                for field in self.schema.lookups:
-                    for value in field.values(record):
-                        found.setdefault(fold(value), record)
+                for _, value in lookup_values(self.schema, record):
+                    found.setdefault(fold(value), record)
             self._lookup = found
         return self._lookup
+
+    def partly(self, key: str) -> list[Any]:
+        """The records one of whose names (look-up keys other than the identity) holds ``key`` as whole words.
+
+        ``"Antigua"`` is part of "Antigua and Barbuda", ``"lukashenka"`` of
+        "Alyaksandr Lukashenka"; a key of fewer than three letters is part of nothing.
+        """
+        if self._names is None:
+            identity = self.schema.identity.name if self.schema.identity else None
+            self._names = [
+                (f" {fold(value)} ", record)
+                for record in self.records
+                for field, value in lookup_values(self.schema, record)
+                if field != identity
+            ]
+        folded = fold(key)
+        if len(folded.replace(" ", "")) < 3:
+            return []
+        padded = f" {folded} "
+        return list({id(r): r for name, r in self._names if padded in name}.values())
 
     def bucket(self, field: Field, value: Any) -> Results[Any]:
         """The records whose ``field`` holds ``value``, in query order."""
@@ -231,7 +305,7 @@ class Dataset:
     data sets are equal when they hold the same records.
     """
 
-    __slots__ = ("_lock", "_read", "_reference", "_tables")
+    __slots__ = ("_indexes", "_lock", "_read", "_reference", "_tables")
 
     def __init__(
         self,
@@ -275,6 +349,7 @@ class Dataset:
         self._reference = reference
         self._read = read
         self._tables: dict[Kind, _Table] = {}
+        self._indexes: dict[Kind, Index] = {}
         self._lock = threading.RLock()
 
     @classmethod
@@ -351,8 +426,13 @@ class Dataset:
         what = " or ".join(_what(k) for k in kinds)
         key = check_key(parameter, value, what + " (an id, a code or a name), or the record")
         found = [(k, r) for k in kinds if (r := self._find(k, key)) is not None]  # type: ignore[arg-type]
+        if not found:  # no whole key: a key that is part of one record's name ("Antigua", "lukashenka")
+            found = [(k, r) for k in kinds for r in self._table(k).partly(key)]  # type: ignore[arg-type]
         if len(found) > 1:
-            raise AmbiguousKeyError(parameter, value, [f"{k}:{self._id_of(k, r)}" for k, r in found])
+            mixed = len({k for k, _ in found}) > 1
+            raise AmbiguousKeyError(
+                parameter, value, [f"{k}:{self._id_of(k, r)}" if mixed else str(self._id_of(k, r)) for k, r in found]
+            )
         if not found:
             raise UnknownKeyError(parameter, value, hint=self._suggest(kinds, key))
         kind_, record = found[0]
@@ -364,34 +444,62 @@ class Dataset:
         return getattr(record, identity.name)
 
     def _find(self, kind: Kind, key: str) -> Any:
-        """The record of ``kind`` that ``key`` finds (its identity, or a folded look-up key), or None."""
+        """The record of ``kind`` that ``key`` finds (its identity, or a folded look-up key), or None.
+
+        A number of fewer than three digits is also tried as a three-digit
+        code (``"76"`` is ISO 3166-1 numeric ``"076"``, Brazil).
+        """
         table = self._table(kind)
         found = table.identity.get(key)
         if found is None and table.schema.lookups:
             found = table.lookup.get(key)
             if found is None:
                 found = table.lookup.get(fold(key))
+            if found is None and key.isascii() and key.isdigit() and len(key) < 3:
+                found = table.lookup.get(key.zfill(3))
         return found
 
     def _suggest(self, kinds: Iterable[str], key: str) -> str:
-        """Close matches among the names and ids of ``kinds``, for an error message."""
-        import difflib
+        """What to say when ``key`` finds nothing: its near misses among ``kinds``, by the ranking of `search`.
 
-        names: dict[str, str] = {}
-        for kind in kinds:
-            table = self._table(kind)  # type: ignore[arg-type]
-            for record in table.records:
-                for field in (table.schema.identity, *table.schema.lookups):
-                    if field is not None:
-                        for value in field.values(record):
-                            if isinstance(value, str):
-                                names.setdefault(fold(value), value)
-        close = difflib.get_close_matches(fold(key), list(names), n=3, cutoff=0.75)
+        Only a near miss is offered (a few typos at most: "Aruba" is not one
+        for "Cuba"); without one, the hint says what the key may be.
+        """
+        from belatam.matching import NEAR
+
+        kinds = list(kinds)
+        close = [record for record, _ in self._ranked(key, kinds, at_least=NEAR - 16)[:3]]
         if close:
-            return "did you mean " + ", ".join(repr(names[c]) for c in close) + "?"
+            return "did you mean " + ", ".join(_label(record) for record in close) + "?"
         if "countries" in kinds:
-            return "give an ISO 3166-1 code, or a name as countries() lists them"
+            return (
+                f"it is not one of the 33 states of Latin America and the Caribbean (nor Belarus); give an ISO "
+                f"3166-1 code, or a name in {', '.join(LANGUAGES)} as countries() and name_in() give them"
+            )
         return f"see {', '.join(f'{k}()' for k in kinds)} for what the data holds"
+
+    def _index(self, kind: Kind) -> Index:
+        """The search index of one record type (built on first use, under the lock)."""
+        index = self._indexes.get(kind)
+        if index is None:
+            with self._lock:
+                index = self._indexes.get(kind)
+                if index is None:
+                    from belatam.matching import Index
+
+                    table = self._table(kind)
+                    read = _searched(table.schema)
+                    index = self._indexes[kind] = Index(read(record) for record in table.records)
+        return index
+
+    def _ranked(self, text: str, kinds: Iterable[str], *, at_least: int = 1) -> list[tuple[Any, int]]:
+        """(record, score) of the records of ``kinds`` matching ``text``, best first (ties: kinds, then query order)."""
+        scored: list[tuple[int, int, int, Any]] = []
+        for position, kind in enumerate(kinds):
+            ranked = self._index(kind).rank(text, at_least=at_least)  # type: ignore[arg-type]
+            scored += [(-score, position, order, record) for order, (record, score) in enumerate(ranked)]
+        scored.sort(key=lambda s: s[:3])
+        return [(record, -negative) for negative, _, _, record in scored]
 
     def _lookup(self, kind: Kind, parameter: str, key: object) -> Any:
         """One record of ``kind`` by a key (or the record itself)."""
@@ -797,6 +905,91 @@ class Dataset:
         """The source documents: those whose text the data was checked against first, then by id."""
         return self._table("sources").records
 
+    # -- search and citations ------------------------------------------------
+
+    @query(
+        None,
+        required=True,
+        options={
+            "text": Option("the text to search for: a name in any language, a word, a code or an id"),
+            "kind": Option("a record type to search: " + ", ".join(KINDS), choices=KINDS, many=True),
+            "limit": Option("the most records to give, best first (default 10)", type=int),
+        },
+    )
+    def search(
+        self, text: str, *, kind: Kind | Iterable[Kind] | None = None, limit: int | None = 10
+    ) -> tuple[Record, ...]:
+        """Records whose names, aliases, titles or texts match ``text``, best match first.
+
+        Names count in any language the data holds them in (``"Бразілія"``,
+        ``"Bielorrusia"``), and Cyrillic meets Latin (``"Лукашенко"`` finds
+        Lukashenko); case, accents, punctuation and a few typos are forgiven
+        (``"Kolumbien"`` finds Colombia), but not a wide gap (``"Aruba"``
+        finds nothing). ``kind`` keeps the records of one record type or of
+        several (``"events"``, as `belatam.to_frame` names them); ``limit`` is
+        the most to give (None: every match). A whole name ranks first, then a
+        name that starts with the text or holds it, then names with every word,
+        then near misses; titles and texts rank below names.
+        """
+        if not isinstance(text, str):
+            raise InvalidTypeError(f"text must be a str to search for, not {type(text).__name__}: {quote(text)}")
+        if not fold(text):
+            raise InvalidValueError(f"text={quote(text)} has nothing to search for; give a word or a name")
+        kinds = KINDS if kind is None else tuple(dict.fromkeys(check_kind("kind", k) for k in each("kind", kind)))
+        if not kinds:
+            raise InvalidValueError(f"kind={quote(kind)} names no record type; give one of {', '.join(KINDS)}")
+        if limit is not None:
+            limit = check_count("limit", limit)
+        ordered = sorted(kinds, key=lambda k: k == "sources")  # on a tie, a source comes after what it states
+        found = [record for record, _ in self._ranked(text, ordered)][:limit]
+        return Results(found, record_type(kinds[0]) if len(kinds) == 1 else None)
+
+    @query(
+        None,
+        one=True,
+        required=True,
+        text=True,
+        options={
+            "item": Option("the id of a record or a source (per-makei, src-mfa-2019), or a country's code"),
+            "format": Option("the citation's form: " + ", ".join(CITATION_FORMATS), choices=CITATION_FORMATS),
+        },
+    )
+    def cite(self, item: str | Record, *, format: CitationFormat = "text") -> str:
+        """A citation of a record's sources, of a `Source`, or of a record or source given by its id.
+
+        A record is cited by the sources it cites, each with the paragraphs
+        it cites (``per-lukashenko`` by the ministry's page, paragraphs 19,
+        26 and 27, and the pages that give its Wikidata id). ``format`` is
+        ``"text"`` (a reference per line), ``"bibtex"`` (a ``@misc`` entry
+        per source, keyed by the source's id) or ``"csl-json"`` (a JSON list
+        of CSL items, for Zotero, pandoc and citeproc).
+        """
+        from belatam.citation import cite
+        from belatam.model.sources import Source
+
+        wanted = check_choice("format", format, CITATION_FORMATS)
+        if isinstance(item, str):
+            key = check_key("item", item, "a record or the id of a record or source")
+            record: Any = self.record(key)
+        else:
+            record = item
+            cls = type(record)
+            kind = next((k for k in KINDS if record_type(k) is cls), None)
+            if kind is None:
+                raise InvalidTypeError(
+                    f"item must be a belatam record or the id of one, not {cls.__name__}: {quote(item)}"
+                )
+            self._identity("item", (kind,), record)  # a record of this data set, unchanged
+        sources = self._table("sources").identity
+        if isinstance(record, Source):  # a source is cited as a whole
+            return cite([(record, ())], wanted)
+        cited: dict[str, list[int]] = {}
+        for ref in getattr(record, "sources", ()):
+            paragraphs = cited.setdefault(ref.source, [])
+            if ref.paragraph is not None and ref.paragraph not in paragraphs:
+                paragraphs.append(ref.paragraph)
+        return cite([(sources[source], tuple(sorted(ps))) for source, ps in cited.items()], wanted)
+
 
 def _date_of(day: Day | None) -> datetime.date | None:
     if day is None:
@@ -818,6 +1011,54 @@ def _what(kind: str) -> str:
     return {"countries": "a country", "people": "a person", "organizations": "an organization"}.get(
         kind, f"an {kind.rstrip('s')}" if kind[0] in "aeiou" else f"a {kind.rstrip('s')}"
     )
+
+
+def _label(record: object) -> str:
+    """What a suggestion calls a record: its name (or title) quoted, with its identity (``'Colombia' (CO)``)."""
+    schema = describe(type(record))
+    assert schema.identity is not None
+    identity = str(getattr(record, schema.identity.name))
+    for name in ("name", "title"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            return f"{value!r} ({identity})"
+    return repr(identity)
+
+
+def _searched(schema: RecordType) -> Callable[[Any], tuple[Any, list[str], list[str], list[str]]]:
+    """How a record type is searched: ``record -> (record, names, texts, ids)``, read from the schema.
+
+    Names are every look-up key (names in any language, aliases, codes);
+    texts are the other free text fields (titles, summaries, statements,
+    descriptions, notes), those of nested records (a role's title) and the
+    identity's words; the identity also matches whole. References, codes of
+    closed sets and dates are neither.
+    """
+    identity = schema.identity.name if schema.identity else None
+    texts: list[tuple[Field, tuple[str, ...]]] = []
+    for field in schema.fields:
+        if field.lookup or field.refers or field.choices or field.name == identity:
+            continue
+        if field.kind in ("text", "texts"):
+            texts.append((field, ()))
+        elif field.kind == "records" and field.item is not None:
+            inner = tuple(f.name for f in describe(field.item).fields if f.kind == "text" and not f.refers)
+            if inner:
+                texts.append((field, inner))
+
+    def read(record: Any) -> tuple[Any, list[str], list[str], list[str]]:
+        ids = [str(getattr(record, identity))] if identity else []
+        names = [value for _, value in lookup_values(schema, record)]
+        found: list[str] = list(ids)
+        for field, inner in texts:
+            for value in field.values(record):
+                if inner:
+                    found += [text for name in inner if isinstance(text := getattr(value, name), str)]
+                elif isinstance(value, str):
+                    found.append(value)
+        return record, names, found, ids
+
+    return read
 
 
 def _restore(records: Mapping[str, Sequence[Any]]) -> Dataset:

@@ -28,6 +28,8 @@ def generate(events: int, out: Path, seed: int = 2019) -> dict[str, int]:
     sources = [{"id": f"src-{i}", "title": f"Page {i}", "publisher": "Synthetic"} for i in range(n_sources)]
     for c in countries:
         c["sources"] = [{"source": "src-0", "paragraph": 1}]
+        for name in c.get("names", ()):  # the real names, cited to a synthetic source
+            name["source"] = "src-0"
 
     def refs() -> list[dict[str, object]]:
         return [{"source": f"src-{rng.randrange(n_sources)}", "paragraph": rng.randint(1, 40)}]

@@ -59,6 +59,7 @@ nitpick_ignore = [
     ("py:class", "datetime.date"),
     ("py:class", "Kind"),
     ("py:class", "Format"),
+    ("py:class", "CitationFormat"),
 ]
 # Third-party types of the optional extras, and module-level names the API page
 # does not document one by one; no intersphinx, so they cannot resolve.

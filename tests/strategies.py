@@ -247,7 +247,7 @@ def _countries(draw: st.DrawFn, refs: st.SearchStrategy[tuple[SourceRef, ...]]) 
         countries.append(
             Country(
                 code=code,
-                alpha3=alpha3 if (alpha3 := code + draw(_LETTER)) != "BLR" else "BLQ",  # Belarus holds BLR
+                alpha3=draw(_LETTER.map(code.__add__).filter(lambda alpha3: alpha3 != "BLR")),  # Belarus's
                 numeric=numeric,
                 name=name,
                 aliases=draw(st.sampled_from(((), (f"Republic of {name}",)))),

@@ -35,6 +35,12 @@ from belatam.model.schema import describe
 QUERIES = sorted(set(belatam.packaged.__all__) - {"dataset", "load"})
 """Every query helper of `belatam` (each is a `Dataset` method of the same name)."""
 
+DECLARED = {name: getattr(Dataset, name).__belatam__ for name in QUERIES}
+"""What each query declares (`belatam.queries.Query`): its kind, its options, whether its key is required."""
+
+LISTINGS = [q for q in QUERIES if not DECLARED[q].required]
+"""The queries that list records without their key (all but search and cite, which need one)."""
+
 OTHERS = ["overview", "export", "verify-source"]
 COMMANDS = [*QUERIES, *OTHERS]
 
@@ -78,7 +84,7 @@ def looked_up(command: str) -> Any:
     signature = inspect.signature(getattr(Dataset, command))
     parameters = list(signature.parameters.values())[1:]  # not self
     keys = [p for p in parameters if p.kind is inspect.Parameter.POSITIONAL_ONLY]
-    if not keys:
+    if DECLARED[command].required or not keys:
         return None
     kinds = {cls.__name__: kind for cls, kind in KIND.items()}
     found = kinds.get(str(signature.return_annotation))
@@ -440,7 +446,7 @@ def test_trade_without_figures_is_nothing_found(folder: Path) -> None:
     assert status == 1 and "no trade figures" in err
 
 
-@pytest.mark.parametrize("command", [q for q in QUERIES if q != "record"])
+@pytest.mark.parametrize("command", [q for q in LISTINGS if q != "record"])
 def test_the_identity_is_the_first_column(command: str, data: Dataset) -> None:
     """Every table starts with what its records are known by (a country's code, else an id: trade figures too)."""
     kind = looked_up(command)
@@ -746,7 +752,7 @@ def is_bool(parameter: inspect.Parameter) -> bool:
     return str(parameter.annotation).split(" | ")[0] == "bool"
 
 
-@pytest.mark.parametrize("command", QUERIES)
+@pytest.mark.parametrize("command", LISTINGS)
 def test_every_option_is_its_filter(command: str, data: Dataset) -> None:
     """Each option of a query command asks the method's parameter of the same name."""
     parameters = keyword_parameters(command)
@@ -815,7 +821,10 @@ def test_help_lists_the_options_of_the_method(command: str) -> None:
     usage = help.split("\n\n")[0]
     parameters = list(inspect.signature(getattr(Dataset, command)).parameters.values())[1:]
     for parameter in parameters:
-        if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+        if DECLARED[command].required and parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
+            assert re.search(rf" {parameter.name.upper()}$", usage)  # the key, needed: a search without a text
+            assert f"[{parameter.name.upper()}]" not in usage
+        elif parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
             assert f"[{parameter.name.upper()}]" in usage  # the key, optional: without it, list them
             assert "without it, list them all" in help
 

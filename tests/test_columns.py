@@ -18,7 +18,19 @@ import attrs
 import pytest
 
 import belatam
-from belatam import Event, EventKind, PartialDate, Period, Person, Role, Source, SourceRef, TradeFigures, TradeKind
+from belatam import (
+    Event,
+    EventKind,
+    Name,
+    PartialDate,
+    Period,
+    Person,
+    Role,
+    Source,
+    SourceRef,
+    TradeFigures,
+    TradeKind,
+)
 from belatam.errors import DataError
 from belatam.exports.csv import cell, csv_files, csv_text, join
 from belatam.model import KINDS, record_type
@@ -136,6 +148,8 @@ def test_flat_values_are_plain_and_lists_are_lists() -> None:
         name="A",
         aliases=("x|y", "back\\slash"),
         roles=(Role(title="Minister", country="CU"), Role(title="Chair", country="BY", organization="org-b")),
+        names=(Name(text="А", lang="be", source="src-b"),),
+        wikidata="Q1",
         sources=(SourceRef(source="src-a", paragraph=3), SourceRef(source="src-b")),
     )
     flat = {c.name: c.flat(person) for c in columns(Person)}
@@ -144,10 +158,12 @@ def test_flat_values_are_plain_and_lists_are_lists() -> None:
         "name": "A",
         "aliases": ["x|y", "back\\slash"],
         "roles": ["Minister (CU)", "Chair (BY, org-b)"],
+        "names": ["А (be)"],
+        "wikidata": "Q1",
         "countries": ["CU", "BY"],
         "sources": ["src-a#3", "src-b"],
     }
-    assert all(type(v) is list for k, v in flat.items() if k not in ("id", "name"))
+    assert all(type(v) is list for k, v in flat.items() if k not in ("id", "name", "wikidata"))
 
 
 def test_raw_values_are_what_the_record_holds() -> None:

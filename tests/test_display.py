@@ -83,6 +83,7 @@ def test_record_html_is_a_field_value_table() -> None:
     assert shown["relations_established"] == "1992-04-16"
     assert shown["sources"] == "; ".join(str(r) for r in belatam.country("CU").sources)
     assert shown["sources"].startswith("src-un-m49; src-mfa-2019#3; src-acn-cuba")
+    assert shown["wikidata"] == "Q241"
 
 
 def test_record_html_shows_derived_fields_before_the_sources() -> None:

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from strategies import datasets
 
 import belatam
-from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
+from belatam import Dataset, Event, Name, PartialDate, Period, Role, Source, SourceRef
 from belatam.errors import DataError, InvalidTypeError, InvalidValueError
 from belatam.exports import FORMATS, datapackage, export, folder_for
 from belatam.exports.csv import join
@@ -63,6 +63,8 @@ def item_text(item: object) -> str:
         return item.source if item.paragraph is None else f"{item.source}#{item.paragraph}"
     if isinstance(item, Role):
         return f"{item.title} ({item.country}{'' if item.organization is None else ', ' + item.organization})"
+    if isinstance(item, Name):
+        return f"{item.text} ({item.lang}{', official' if item.official else ''})"
     assert isinstance(item, str)
     return item
 
@@ -342,12 +344,12 @@ def test_the_table_schema_of_an_unknown_kind_is_a_value_error(kind: str) -> None
 
 
 def test_formats() -> None:
-    assert FORMATS == ("json", "csv", "datapackage", "parquet")
+    assert FORMATS == ("json", "csv", "datapackage", "jsonld", "parquet")
 
 
 @pytest.mark.parametrize("fmt", ["xml", "", "jsonl"])
 def test_an_unknown_format_is_a_value_error_naming_the_valid_ones(tmp_path: Path, fmt: str) -> None:
-    with pytest.raises(InvalidValueError, match="json, csv, datapackage, parquet") as info:
+    with pytest.raises(InvalidValueError, match="json, csv, datapackage, jsonld, parquet") as info:
         export(tmp_path, fmt)  # type: ignore[arg-type]
     assert repr(fmt) in str(info.value)
     assert not list(tmp_path.iterdir())

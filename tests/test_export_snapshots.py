@@ -8,7 +8,9 @@ code derives differs from the file:
 
 - ``tests/snapshots/arrow-schemas.txt``: one block per record type, a line per
   column (``name: type``, ``not null`` where a value is always present);
-- ``tests/snapshots/table-schemas.json``: ``{kind: Table Schema}``.
+- ``tests/snapshots/table-schemas.json``: ``{kind: Table Schema}``;
+- ``tests/snapshots/jsonld-context.json``: the JSON-LD context of the export
+  (`belatam.exports.jsonld.context`), the terms linked data is read by.
 
 When a change of the contract is intended (a new field, a new type), run the
 tests with ``BELATAM_UPDATE_SNAPSHOTS=1``: the files are rewritten from the code
@@ -32,6 +34,7 @@ import pytest
 
 from belatam.exports.arrow import schema
 from belatam.exports.datapackage import table_schema
+from belatam.exports.jsonld import context
 from belatam.model import KINDS
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
@@ -90,6 +93,10 @@ def test_the_arrow_schemas_are_the_reviewed_snapshot() -> None:
 
 def test_the_table_schemas_are_the_reviewed_snapshot() -> None:
     check_snapshot(SNAPSHOTS / "table-schemas.json", table_schemas())
+
+
+def test_the_jsonld_context_is_the_reviewed_snapshot() -> None:
+    check_snapshot(SNAPSHOTS / "jsonld-context.json", json.dumps(context(), indent=2, ensure_ascii=False) + "\n")
 
 
 def test_the_snapshots_cover_every_record_type() -> None:

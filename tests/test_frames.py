@@ -158,6 +158,7 @@ def test_list_fields_are_real_lists(frames: dict[str, pd.DataFrame], data: Datas
     countries = frames["countries"].set_index("code")
     assert countries.loc["AG", "sources"] == [str(r) for r in belatam.country("AG").sources]
     assert countries.loc["AG", "sources"][:2] == ["src-un-m49", "src-mfa-2019#3"]
+    assert "Антыгуа і Барбуда (be)" in countries.loc["AG", "names"]
     assert countries.loc["AG", "aliases"] == []
     for kind, frame in frames.items():
         for column in columns_of(kind):

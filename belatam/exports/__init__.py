@@ -1,7 +1,7 @@
-"""Writing a data set to a folder: JSON, CSV, a Frictionless Data Package, or Parquet.
+"""Writing a data set to a folder: JSON, CSV, a Frictionless Data Package, JSON-LD, or Parquet.
 
-JSON, CSV and the Data Package need only the standard library; Parquet needs
-pyarrow (the ``arrow`` extra). Each format writes one file per record type,
+JSON, CSV, the Data Package and JSON-LD need only the standard library;
+Parquet needs pyarrow (the ``arrow`` extra). Each format writes one file per record type,
 so give each format its own folder: `belatam.load` reads the ``*.json`` data
 files of a folder and refuses other JSON files beside them.
 
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "Format", "dumps", "export", "folder_for", "write_files"]
 
-Format = Literal["json", "csv", "datapackage", "parquet"]
-FORMATS: tuple[Format, ...] = ("json", "csv", "datapackage", "parquet")
+Format = Literal["json", "csv", "datapackage", "jsonld", "parquet"]
+FORMATS: tuple[Format, ...] = ("json", "csv", "datapackage", "jsonld", "parquet")
 """The formats `export` writes."""
 
 
@@ -49,12 +49,17 @@ def export(directory: str | os.PathLike[str], format: Format, data: Dataset | No
     - ``"datapackage"``: those CSV files plus ``datapackage.json``, a
       Frictionless Tabular Data Package with a Table Schema per file (types,
       meanings, primary keys, and foreign keys for single references);
+    - ``"jsonld"``: ``belatam.jsonld``, every record as linked data, one
+      JSON-LD document with its context embedded (schema.org, Dublin Core and
+      Wikidata where they fit, the package's own terms otherwise; see
+      `belatam.exports.jsonld`), for rdflib, triple stores and SPARQL, and
+      ``context.jsonld``, that context alone, to publish or reuse;
     - ``"parquet"``: ``<kind>.parquet`` per record type, each with the
       schema of `belatam.to_arrow` (needs the ``arrow`` extra).
 
     Every file is made in memory before the first is written, so a record
     that cannot be written stops the export before it touches the folder;
-    the files are then written whole or not at all (see `belatam.exports.writing.write_files`), and
+    the files are then written whole or not at all (see ``belatam.exports.writing.write_files``), and
     never through a symbolic link out of the folder.
     """
     if not isinstance(format, str):
@@ -69,6 +74,10 @@ def export(directory: str | os.PathLike[str], format: Format, data: Dataset | No
         from belatam.exports.arrow import parquet_files
 
         files = parquet_files(dataset)
+    elif wanted == "jsonld":
+        from belatam.exports.jsonld import context, document
+
+        files = {"belatam.jsonld": dumps(document(dataset)).encode(), "context.jsonld": dumps(context()).encode()}
     elif wanted == "json":
         from belatam.codec import encode_all
 

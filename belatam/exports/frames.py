@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from belatam.arguments import check_kind
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
 from belatam.extras import require
 from belatam.model import KINDS, Kind, record_type
@@ -40,13 +41,7 @@ _DTYPES = {"text": "string", "date": "string", "integer": "Int64", "boolean": "b
 
 def kind_named(kind: object, parameter: str = "kind") -> Kind:
     """A record type's name (case and surrounding blanks ignored), else an error listing the valid ones."""
-    valid = ", ".join(KINDS)
-    if not isinstance(kind, str):
-        raise InvalidTypeError(f"{parameter} must be a record type ({valid}), not {type(kind).__name__}: {quote(kind)}")
-    name = kind.strip().lower()
-    if name not in KINDS:
-        raise InvalidValueError(f"{parameter}={quote(kind)} is not a record type; valid: {valid}")
-    return name
+    return check_kind(parameter, kind)
 
 
 def records_of(what: object, data: Dataset | None, parameter: str = "what") -> tuple[type, Sequence[Any]]:

@@ -24,7 +24,9 @@ class Agreement(Record):
     """A signed bilateral document. ``parties`` are alpha-2 codes, Belarus included."""
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the agreement.", identity=True))
-    title: str = attrs.field(validator=nonempty, metadata=info("Title of the document.", table=True, long=True))
+    title: str = attrs.field(
+        validator=nonempty, metadata=info("Title of the document.", table=True, long=True, term="dct:title")
+    )
     kind: AgreementKind = attrs.field(
         metadata=info("Legal form: intergovernmental agreement, road map or joint communiqué.", table=True)
     )
@@ -39,7 +41,9 @@ class Agreement(Record):
         default=None, metadata=info("When it was signed, at the precision given.", when=True, table=True)
     )
     description: str = attrs.field(
-        default="", repr=False, metadata=info("A short description in the project's own words.", long=True)
+        default="",
+        repr=False,
+        metadata=info("A short description in the project's own words.", long=True, term="schema:description"),
     )
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)

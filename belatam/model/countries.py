@@ -7,7 +7,8 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, citations, matches, nonempty
+from belatam.model.names import Name, Named, names_of
+from belatam.model.record import Record, SourceRef, citations, matches, nonempty, qid, wikidata
 from belatam.model.schema import info, strings
 
 __all__ = ["HOME", "RECORD", "SUBREGIONS", "Country"]
@@ -20,10 +21,16 @@ SUBREGIONS = ("Caribbean", "Central America", "South America")
 
 
 @attrs.frozen(kw_only=True)
-class Country(Record):
-    """A state: one of the 33 of Latin America and the Caribbean, or Belarus."""
+class Country(Named, Record):
+    """A state: one of the 33 of Latin America and the Caribbean, or Belarus.
+
+    ``names`` holds its name in each language of the relationship (CLDR's)
+    and its official name where a source gives one; `name_in` picks one.
+    """
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "code")
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:Country",)
+    """Linked-data classes the records are, besides the package's own (see `belatam.exports.jsonld`)."""
 
     code: str = attrs.field(
         validator=matches("[A-Z]{2}", "an ISO 3166-1 alpha-2 code such as 'AR'"),
@@ -38,10 +45,21 @@ class Country(Record):
         metadata=info("ISO 3166-1 numeric code, a three-digit string.", lookup=True),
     )
     name: str = attrs.field(
-        validator=nonempty, metadata=info("English name as used in the data.", lookup=True, table=True)
+        validator=nonempty,
+        metadata=info("English name as used in the data.", lookup=True, table=True, term="schema:name"),
     )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=strings, metadata=info("Other names the look-ups accept.", lookup=True)
+        default=(),
+        converter=strings,
+        metadata=info("Other names the look-ups accept.", lookup=True, term="schema:alternateName"),
+    )
+    names: tuple[Name, ...] = attrs.field(
+        default=(),
+        converter=names_of,
+        repr=False,
+        metadata=info(
+            "Names in the languages of the relationship, official ones marked, each with its source.", lookup=True
+        ),
     )
     subregion: str | None = attrs.field(
         default=None,
@@ -60,6 +78,7 @@ class Country(Record):
     relations_established: PartialDate | None = attrs.field(
         default=None, metadata=info("When relations began, where a source gives it.", table=True, valid="start")
     )
+    wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the state"))
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

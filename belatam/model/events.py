@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import attrs
 
 from belatam.dates import DateLike, PartialDate
@@ -50,6 +52,8 @@ class Event(Record):
     ``during`` names the visits an event took place in.
     """
 
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:Event",)
+
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the event.", identity=True))
     kind: EventKind = attrs.field(
         metadata=info("Visit, meeting, consultations, signing, founding, ...", filter="kind", table=True)
@@ -59,7 +63,9 @@ class Event(Record):
     )
     summary: str = attrs.field(
         validator=nonempty,
-        metadata=info("One line on what happened, in the project's own words.", table=True, long=True),
+        metadata=info(
+            "One line on what happened, in the project's own words.", table=True, long=True, term="schema:description"
+        ),
     )
     not_before: PartialDate | None = attrs.field(
         default=None, repr=False, metadata=info("Earliest possible date of an undated event, where known.")

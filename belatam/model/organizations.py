@@ -7,7 +7,8 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
+from belatam.model.names import Name, Named, names_of
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, qid, slug, wikidata
 from belatam.model.schema import derived, info, strings
 
 __all__ = ["RECORD", "Organization", "OrganizationKind"]
@@ -32,7 +33,7 @@ class OrganizationKind(Vocabulary):
 
 
 @attrs.frozen(kw_only=True)
-class Organization(Record):
+class Organization(Named, Record):
     """An enterprise, office, venture, facility, project or public body.
 
     ``country`` is where it is or works (None for a multinational or
@@ -43,11 +44,14 @@ class Organization(Record):
     """
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:Organization",)
 
     id: str = attrs.field(
         validator=slug, metadata=info("Stable identifier of the organisation.", identity=True, lookup=True)
     )
-    name: str = attrs.field(validator=nonempty, metadata=info("Name as used in the data.", lookup=True, table=True))
+    name: str = attrs.field(
+        validator=nonempty, metadata=info("Name as used in the data.", lookup=True, table=True, term="schema:name")
+    )
     kind: OrganizationKind = attrs.field(
         metadata=info("Enterprise, branch, office, venture, plant, project, bloc, ...", filter="kind", table=True)
     )
@@ -68,7 +72,12 @@ class Organization(Record):
         ),
     )
     parent: str | None = attrs.field(
-        default=None, metadata=info("Id of the organisation it belongs to, where known.", refers="organizations")
+        default=None,
+        metadata=info(
+            "Id of the organisation it belongs to, where known.",
+            refers="organizations",
+            term="schema:parentOrganization",
+        ),
     )
     legal_form: str | None = attrs.field(
         default=None, validator=nonempty, metadata=info("Legal form (OJSC, LLC, ...), where given.")
@@ -86,8 +95,17 @@ class Organization(Record):
         metadata=info("Number of associate members, where given without their names."),
     )
     description: str = attrs.field(
-        default="", repr=False, metadata=info("A short description in the project's own words.", long=True)
+        default="",
+        repr=False,
+        metadata=info("A short description in the project's own words.", long=True, term="schema:description"),
     )
+    names: tuple[Name, ...] = attrs.field(
+        default=(),
+        converter=names_of,
+        repr=False,
+        metadata=info("Names in other languages and scripts, where a cited source gives them.", lookup=True),
+    )
+    wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the organisation"))
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -37,7 +37,9 @@ class Partnership(Record):
     )
     kind: PartnershipKind = attrs.field(metadata=info("Strategic partner or major trading partner.", table=True))
     description: str = attrs.field(
-        repr=False, validator=nonempty, metadata=info("A short description in the project's own words.", long=True)
+        repr=False,
+        validator=nonempty,
+        metadata=info("A short description in the project's own words.", long=True, term="schema:description"),
     )
     treaties: int | None = attrs.field(
         default=None, validator=count, metadata=info("Number of treaties, where only the number is given.")

@@ -8,7 +8,8 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, citations, nonempty, slug
+from belatam.model.names import Name, Named, names_of
+from belatam.model.record import Record, SourceRef, citations, nonempty, qid, slug, wikidata
 from belatam.model.schema import derived, info, records_of, strings
 
 __all__ = ["RECORD", "Person", "Role"]
@@ -18,7 +19,9 @@ __all__ = ["RECORD", "Person", "Role"]
 class Role(Record):
     """A post a person holds, as the source names it. ``str()`` gives ``title (CC)`` or ``title (CC, org-id)``."""
 
-    title: str = attrs.field(validator=nonempty, metadata=info("The post, as the source names it.", table=True))
+    title: str = attrs.field(
+        validator=nonempty, metadata=info("The post, as the source names it.", table=True, term="schema:roleName")
+    )
     country: str = attrs.field(
         metadata=info("Alpha-2 code of the state the post serves.", refers="countries", table=True)
     )
@@ -54,24 +57,35 @@ def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Person(Record):
+class Person(Named, Record):
     """Someone the source names, with the posts it gives them."""
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:Person",)
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the person.", identity=True, lookup=True))
     name: str = attrs.field(
-        validator=nonempty, metadata=info("Full name as written in the data.", lookup=True, table=True)
+        validator=nonempty,
+        metadata=info("Full name as written in the data.", lookup=True, table=True, term="schema:name"),
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(),
         converter=strings,
         repr=False,
-        metadata=info("Other spellings of the name that the look-ups accept.", lookup=True),
+        metadata=info(
+            "Other spellings of the name that the look-ups accept.", lookup=True, term="schema:alternateName"
+        ),
     )
     roles: tuple[Role, ...] = attrs.field(
         default=(), converter=_roles, metadata=info("Posts held, each with the state served.", table=True, long=True)
     )
+    names: tuple[Name, ...] = attrs.field(
+        default=(),
+        converter=names_of,
+        repr=False,
+        metadata=info("Names in other languages and scripts, where a cited source gives them.", lookup=True),
+    )
+    wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the person"))
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

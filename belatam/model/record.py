@@ -19,7 +19,7 @@ import attrs
 from belatam.errors import InvalidValueError, quote
 from belatam.model.schema import info, records_of
 
-__all__ = ["Record", "SourceRef", "Vocabulary", "citations", "count", "matches", "nonempty", "slug"]
+__all__ = ["Record", "SourceRef", "Vocabulary", "citations", "count", "matches", "nonempty", "qid", "slug", "wikidata"]
 
 
 class Record:
@@ -80,6 +80,23 @@ def matches(pattern: str, what: str) -> Any:
     return check
 
 
+def wikidata(what: str) -> Any:
+    """The metadata of a ``wikidata`` field (a QID such as ``"Q155"``, or None), a look-up key.
+
+    ``attrs.field(default=None, validator=qid, metadata=wikidata("the state"))``.
+    """
+    return info(
+        f"Wikidata item id (QID) of {what}, where a cited source gives it; joins with Wikidata and OpenSanctions.",
+        lookup=True,
+        term="schema:sameAs",
+        iri="wd:",
+    )
+
+
+qid = matches("Q[1-9][0-9]*", "a Wikidata item id (QID) such as 'Q155'")
+"""The validator of a ``wikidata`` field."""
+
+
 def _paragraph(instance: object, attribute: object, value: Any) -> None:
     if value is not None and (type(value) is not int or value < 1):
         raise InvalidValueError(f"paragraph counts from 1 (the title), got {value!r}", field="paragraph")
@@ -94,7 +111,7 @@ class SourceRef(Record):
     ``str()`` gives ``src-mfa-2019#8``, the form every table and export shows.
     """
 
-    source: str = attrs.field(metadata=info("The id of the source document.", refers="sources"))
+    source: str = attrs.field(metadata=info("The id of the source document.", refers="sources", term="dct:source"))
     paragraph: int | None = attrs.field(
         default=None, validator=_paragraph, metadata=info("The paragraph, counted from 1 (the title).")
     )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -38,6 +38,7 @@ __all__ = [
     "derived",
     "describe",
     "info",
+    "lookup_values",
     "records_of",
     "strings",
 ]
@@ -57,7 +58,21 @@ FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date",
 class Info:
     """What the schema knows of one field beside its type (see `info`)."""
 
-    __slots__ = ("choices", "doc", "filter", "identity", "long", "lookup", "refers", "table", "valid", "when")
+    __slots__ = (
+        "choices",
+        "doc",
+        "filter",
+        "identity",
+        "iri",
+        "language",
+        "long",
+        "lookup",
+        "refers",
+        "table",
+        "term",
+        "valid",
+        "when",
+    )
 
     def __init__(
         self,
@@ -72,6 +87,9 @@ class Info:
         long: bool = False,
         choices: tuple[str, ...] = (),
         valid: Validity | None = None,
+        term: str | None = None,
+        iri: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.doc = doc
         self.valid = valid
@@ -83,6 +101,9 @@ class Info:
         self.table = table
         self.long = long
         self.choices = choices
+        self.term = term
+        self.iri = iri
+        self.language = language
 
 
 def info(
@@ -97,6 +118,9 @@ def info(
     long: bool = False,
     choices: tuple[str, ...] = (),
     valid: Validity | None = None,
+    term: str | None = None,
+    iri: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Info]:
     """The metadata of a record field, for ``attrs.field(metadata=info(...))``.
 
@@ -124,6 +148,12 @@ def info(
       ``"seen"`` (a day a source shows it in force, where that is earlier
       than the sources' own dates, as for a post held at a dated meeting);
       ``as_of`` queries read these.
+    - ``term``: the linked-data property the field is, as a compact IRI
+      (``"schema:name"``); by default the package's own term for the field;
+    - ``iri``: the field's values are IRIs, made by putting this before each
+      (``"wd:"`` makes ``Q155`` Wikidata's Brazil; ``""`` for a whole URL);
+    - ``language``: the field holding the language of this text
+      (``Name.text`` is in the language ``Name.lang`` gives).
     """
     refs = (refers,) if isinstance(refers, str) else refers
     return {
@@ -138,12 +168,20 @@ def info(
             long=long,
             choices=choices,
             valid=valid,
+            term=term,
+            iri=iri,
+            language=language,
         )
     }
 
 
 def derived(
-    doc: str, *, filter: str | None = None, table: bool = False, refers: str | tuple[str, ...] = ()
+    doc: str,
+    *,
+    filter: str | None = None,
+    table: bool = False,
+    refers: str | tuple[str, ...] = (),
+    term: str | None = None,
 ) -> Callable[[F], F]:
     """Mark a property's getter as a derived field: shown and exported like a field.
 
@@ -153,7 +191,7 @@ def derived(
     refs = (refers,) if isinstance(refers, str) else refers
 
     def mark(getter: F) -> F:
-        getter.__belatam__ = Info(doc, filter=filter, table=table, refers=refs)  # type: ignore[attr-defined]
+        getter.__belatam__ = Info(doc, filter=filter, table=table, refers=refs, term=term)  # type: ignore[attr-defined]
         return getter
 
     return mark
@@ -183,8 +221,10 @@ class Field:
         "doc",
         "filter",
         "identity",
+        "iri",
         "item",
         "kind",
+        "language",
         "long",
         "lookup",
         "name",
@@ -193,6 +233,7 @@ class Field:
         "refers",
         "required",
         "table",
+        "term",
         "type",
         "valid",
         "vocabulary",
@@ -212,6 +253,9 @@ class Field:
         self.long = meta.long
         self.choices = meta.choices
         self.valid = meta.valid
+        self.term = meta.term
+        self.iri = meta.iri
+        self.language = meta.language
         self.derived = derived
         self.default = default
         self.required = default is attrs.NOTHING and not derived
@@ -323,6 +367,22 @@ def describe(cls: type) -> RecordType:
     if found is None:
         found = _described[cls] = RecordType(cls)
     return found
+
+
+def lookup_values(schema: RecordType, record: object) -> Iterator[tuple[str, str]]:
+    """(field, text) for every look-up key of a record, the look-up fields of its nested records included.
+
+    A nested record (a `Name` in ``names``) gives the values of its own
+    look-up fields (the name's text), so a name in any language finds the
+    record that holds it.
+    """
+    for field in schema.lookups:
+        for value in field.values(record):
+            if isinstance(value, str):
+                yield field.name, value
+            elif field.kind == "records" and field.item is not None:
+                for _, text in lookup_values(describe(field.item), value):
+                    yield field.name, text
 
 
 def by_date(item: object) -> tuple[Any, ...]:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import attrs
 
-from belatam.dates import DateLike
+from belatam.dates import DateLike, PartialDate
 from belatam.model.record import Record, matches, nonempty, slug
 from belatam.model.schema import info
 
@@ -18,20 +18,34 @@ class Source(Record):
     """A document the data is taken from."""
 
     ORDER: ClassVar[tuple[str, ...]] = ("sha256", "id")
+    TYPES: ClassVar[tuple[str, ...]] = ("schema:CreativeWork",)
     """The sources whose text the data was checked against (with a ``sha256``) first, then by id."""
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the document.", identity=True))
     title: str = attrs.field(
-        validator=nonempty, metadata=info("Title of the document, as published.", table=True, long=True)
+        validator=nonempty,
+        metadata=info("Title of the document, as published.", table=True, long=True, term="dct:title"),
     )
-    publisher: str = attrs.field(validator=nonempty, metadata=info("Who published the document.", table=True))
-    url: str | None = attrs.field(default=None, validator=nonempty, metadata=info("Where the document was read."))
+    publisher: str = attrs.field(
+        validator=nonempty, metadata=info("Who published the document.", table=True, term="dct:publisher")
+    )
+    url: str | None = attrs.field(
+        default=None, validator=nonempty, metadata=info("Where the document was read.", term="schema:url", iri="")
+    )
     date: DateLike | None = attrs.field(
         default=None,
-        metadata=info("When the document dates from, as precisely as known (may be a range).", table=True),
+        metadata=info(
+            "When the document dates from, as precisely as known (may be a range).", table=True, term="dct:date"
+        ),
+    )
+    consulted: PartialDate | None = attrs.field(
+        default=None,
+        metadata=info("When the project last read the document (for citations: accessed), where known."),
     )
     language: str = attrs.field(
-        default="en", validator=matches("[a-z]{2,3}", "an ISO 639 code"), metadata=info("Language of the document.")
+        default="en",
+        validator=matches("[a-z]{2,3}", "an ISO 639 code"),
+        metadata=info("Language of the document.", term="dct:language"),
     )
     sha256: str | None = attrs.field(
         default=None,

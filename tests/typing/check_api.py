@@ -94,3 +94,19 @@ assert_type(belatam.events(country=["CO", "EC"], kind=("visit", EventKind.SIGNIN
 assert_type(belatam.events(since="2018", until=PartialDate(2018, 6)), tuple[Event, ...])
 assert_type(belatam.record("org-acs"), belatam.Record)
 assert_type(sorted(belatam.events(), key=belatam.by_date), list[Event])
+
+# names, search and citations
+assert_type(belatam.country("Бразілія").name_in("be"), str)
+assert_type(belatam.country("BR").name_in("pt", official=True), str)
+assert_type(belatam.country("BR").names, tuple[belatam.Name, ...])
+assert_type(belatam.country("BR").wikidata, str | None)
+assert_type(belatam.person("per-makei").wikidata, str | None)
+assert_type(belatam.LANGUAGES, tuple[str, ...])
+assert_type(belatam.search("Kolumbien"), tuple[belatam.Record, ...])
+assert_type(belatam.search("visa", kind=["agreements", "events"], limit=None), tuple[belatam.Record, ...])
+assert_type(belatam.cite("per-makei", format="bibtex"), str)
+assert_type(belatam.cite(belatam.source("src-mfa-2019")), str)
+belatam.search("visa", kind="eventz")  # type: ignore[arg-type]
+belatam.cite("per-makei", format="mla")  # type: ignore[arg-type]
+belatam.search(42)  # type: ignore[arg-type]
+belatam.Name(text="Brasil", lang="pt", official=True, source="src-cldr-49")
