@@ -19,7 +19,7 @@ combine with AND.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from belatam.arguments import (
@@ -141,7 +141,7 @@ def query(
 class _Table:
     """The records of one kind in query order, with look-up maps and filter buckets built on demand."""
 
-    __slots__ = ("_buckets", "_long", "_lookup", "_names", "_years", "identity", "kind", "rank", "records", "schema")
+    __slots__ = ("_buckets", "_lookup", "_names", "_subsets", "_years", "identity", "kind", "rank", "records", "schema")
 
     def __init__(self, kind: Kind, records: Sequence[Any], dataset: Dataset) -> None:
         self.kind = kind
@@ -154,8 +154,8 @@ class _Table:
         self._lookup: dict[str, Any] | None = None
         self._names: list[tuple[str, Any]] | None = None
         self._buckets: dict[str, dict[Any, Results[Any]]] = {}
-        self._years: dict[int, list[Any]] | None = None
-        self._long: list[Any] = []
+        self._years: dict[Hashable, _Years] = {}
+        self._subsets: dict[Hashable, tuple[Results[Any], frozenset[Any]]] = {}
 
     @property
     def lookup(self) -> dict[str, Any]:
@@ -199,25 +199,38 @@ class _Table:
             buckets = self._buckets[field.name] = {k: Results(v, self.schema.cls) for k, v in lists.items()}
         return buckets.get(value, _EMPTY)
 
-    def in_year(self, field: Field, year: int) -> list[Any]:
-        """The records whose date (``field``) may fall in ``year``, in query order."""
-        if self._years is None:  # built once; two threads may both build it, to the same result
-            years: dict[int, list[Any]] = {}
-            spanning: list[Any] = []
-            for record in self.records:
-                date = getattr(record, field.name)
-                if date is None:
-                    continue
-                (first, _, _), (last, _, _) = date.bounds()
-                if first == last:
-                    years.setdefault(first, []).append(record)
-                else:  # spans several years or has an open end: tested one by one (they are few)
-                    spanning.append(record)
-            self._long = spanning
-            self._years = years
-        found = self._years.get(year, [])
-        overlapping = [r for r in self._long if getattr(r, field.name).overlaps_year(year)]
+    def in_year(self, field: Field, year: int, within: tuple[str, Any] | None = None) -> Sequence[Any]:
+        """The records whose date (``field``) overlaps ``year``, in query order.
+
+        ``within`` narrows them to one filter's bucket (a field's name and
+        value): each bucket gets its own index by year on first use, so a
+        filter with a year costs what its answer costs.
+        """
+        years = self._years.get(within)
+        if years is None:  # built once; two threads may both build it, to the same result
+            records = self.records if within is None else self.bucket(self.schema.field(within[0]), within[1])
+            years = self._years[within] = _Years(records, field.name, self.schema.cls)
+        found: Sequence[Any] = years.single.get(year, _EMPTY)
+        overlapping = [r for r in years.spanning if getattr(r, field.name).overlaps_year(year)]
         return self.merge(found, overlapping) if overlapping else found
+
+    def subset(
+        self, key: Hashable, make: Callable[[], Iterable[Any]], as_of: datetime.date | None = None
+    ) -> tuple[Results[Any], frozenset[Any]]:
+        """The records ``make`` keeps (in query order) and their identities, made once per ``key``.
+
+        Used for what a day or a fixed rule selects (the records in force on
+        a day): a table keeps the last 64 such subsets.
+        """
+        found = self._subsets.get(key)
+        if found is None:
+            assert self.schema.identity is not None
+            name = self.schema.identity.name
+            records: Results[Any] = Results(list(make()), self.schema.cls, as_of)
+            if len(self._subsets) >= 64:
+                self._subsets.clear()
+            found = self._subsets[key] = (records, frozenset(getattr(r, name) for r in records))
+        return found
 
     def merge(self, *groups: Iterable[Any]) -> list[Any]:
         """Records of several groups, once each, in query order."""
@@ -225,6 +238,34 @@ class _Table:
         name, rank = self.schema.identity.name, self.rank
         unique = {getattr(r, name): r for group in groups for r in group}
         return [unique[k] for k in sorted(unique, key=rank.__getitem__)]
+
+
+class _Years:
+    """Records by the years their date overlaps, in query order.
+
+    A date within one year, or a period of at most `SHORT` years, is listed
+    under each year it overlaps; a longer or open-ended period is kept apart
+    and tested on each query (such periods are few).
+    """
+
+    SHORT = 16
+
+    __slots__ = ("single", "spanning")
+
+    def __init__(self, records: Iterable[Any], name: str, cls: type) -> None:
+        lists: dict[int, list[Any]] = {}
+        self.spanning: list[Any] = []
+        for record in records:
+            date = getattr(record, name)
+            if date is None:
+                continue
+            (first, _, _), (last, _, _) = date.bounds()
+            if last - first > self.SHORT:
+                self.spanning.append(record)
+                continue
+            for year in range(first, last + 1):
+                lists.setdefault(year, []).append(record)
+        self.single: dict[int, Results[Any]] = {year: Results(found, cls) for year, found in lists.items()}
 
 
 def _order(kind: Kind, schema: RecordType, dataset: Dataset) -> Callable[[Any], tuple[Any, ...]]:
@@ -414,8 +455,7 @@ class Dataset:
 
     def _identity(self, parameter: str, kinds: tuple[str, ...], value: object) -> Any:
         """The identity of the record ``value`` names among ``kinds`` (a key, or the record itself)."""
-        classes = {record_type(kind): kind for kind in kinds}  # type: ignore[arg-type]
-        kind = classes.get(type(value))
+        kind = None if type(value) is str else next((k for k in kinds if record_type(k) is type(value)), None)  # type: ignore[arg-type]
         if kind is not None:
             table = self._table(kind)  # type: ignore[arg-type]
             assert table.schema.identity is not None
@@ -504,6 +544,10 @@ class Dataset:
     def _lookup(self, kind: Kind, parameter: str, key: object) -> Any:
         """One record of ``kind`` by a key (or the record itself)."""
         table = self._table(kind)
+        if type(key) is str:  # an identity as it is (the integrity checks keep it from finding another record)
+            found = table.identity.get(key)
+            if found is not None:
+                return found
         return table.identity[self._identity(parameter, (kind,), key)]
 
     # -- the generic query ---------------------------------------------------
@@ -517,47 +561,82 @@ class Dataset:
         since: object = None,
         until: object = None,
         as_of: object = None,
-        records: Sequence[Any] | None = None,
+        within: tuple[Results[Any], frozenset[Any]] | None = None,
     ) -> Results[Any]:
         """The records of ``kind`` passing every given filter (None: not given), in query order.
 
         A record type whose schema says when its records held (``valid``)
-        keeps only those in force on ``as_of`` (the reference date when None).
+        keeps only those in force on ``as_of`` (the reference date when
+        None); ``within`` is a subset made by the caller (`_Table.subset`).
+        Each filter is a step: the records that may pass it (a bucket, or a
+        subset) and its test; the smallest step's records are scanned with
+        the other steps' tests, so a query costs what its smallest step holds.
         """
         table = self._table(kind)
         schema = table.schema
-        steps: list[tuple[Sequence[Any], Callable[[Any], bool]]] = []
+        assert schema.identity is not None
+        name = schema.identity.name
+        steps: list[tuple[Sequence[Any], Callable[[Any], bool], bool]] = []  # (may pass, test, all pass)
+        single: dict[str, Any] = {}  # a filter given one value: its field's name and the value
+        by_field: dict[str, tuple[Sequence[Any], Callable[[Any], bool], bool]] = {}
         day: Day | None = None
+        if within is not None:
+            steps.append((within[0], _member(name, within[1]), True))
         if (
             schema.validity and "held" not in schema.validity
         ):  # a record that says whether it held is kept, and filtered on that
             day = self._day(as_of)
-            steps.append((table.records, lambda record: self._in_force(schema, record, day)))
+            steps.append((*self._current(table, day), True))
         for parameter, value in filters.items():
             if value is None:
                 continue
             field = schema.filters[parameter]
             wanted = self._resolve(parameter, field, value)
             buckets = [table.bucket(field, w) for w in wanted]
+            if len(buckets) == 1:
+                single[field.name] = next(iter(wanted))
             candidates: Sequence[Any] = buckets[0] if len(buckets) == 1 else table.merge(*buckets)
-            steps.append((candidates, _holds(field, wanted)))
+            by_field[field.name] = (candidates, _holds(field, wanted), True)
         if year is not None or since is not None or until is not None:
-            steps.append(self._dated(table, year, since, until))
-        if records is not None:
-            keep = set(map(id, records))
-            steps.append((records, lambda record: id(record) in keep))
+            dated, used = self._dated(table, year, since, until, single)
+            if used is not None:  # the year's records of that filter's bucket: a step for both
+                del by_field[used]
+            steps.append(dated)
+        steps += by_field.values()
+        date = _date_of(day)
         if not steps:
             return table.records
         steps.sort(key=lambda step: len(step[0]))
-        smallest = steps[0][0]
-        tests = [test for _, test in steps]  # a step's candidates may hold more than its test keeps
-        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls, _date_of(day))
+        smallest, own, exact = steps[0]
+        tests = [test for _, test, _ in steps[1:]]
+        if not exact:
+            tests.append(own)
+        if (
+            not tests
+            and isinstance(smallest, Results)
+            and smallest.as_of == date
+            and smallest.record_type is schema.cls
+        ):
+            return smallest
+        if len(tests) == 1:
+            test = tests[0]
+            return Results([r for r in smallest if test(r)], schema.cls, date)
+        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls, date)
 
     # -- time: what was in force on a day ------------------------------------
 
     def _day(self, as_of: object) -> Day:
         """The day an answer describes: ``as_of``, else the data set's reference date."""
         return self._reference if as_of is None else check_day("as_of", as_of)
+
+    def _current(self, table: _Table, day: Day) -> tuple[Results[Any], Callable[[Any], bool]]:
+        """The records of ``table`` in force on ``day`` (made once per day), and the test of being one of them."""
+        schema = table.schema
+        records, keys = table.subset(
+            ("in force", day), lambda: [r for r in table.records if self._in_force(schema, r, day)], _date_of(day)
+        )
+        assert schema.identity is not None
+        return records, _member(schema.identity.name, keys)
 
     def _evidence(self, record: object) -> Day | None:
         """The earliest day a source the record cites shows it (the start of the source's date), if dated."""
@@ -615,25 +694,34 @@ class Dataset:
         return Results([r for r in person.roles if self._in_force(schema, r, day, evidence)], Role, _date_of(day))
 
     def _dated(
-        self, table: _Table, year: object, since: object, until: object
-    ) -> tuple[Sequence[Any], Callable[[Any], bool]]:
-        """The candidates and the test of the ``year``/``since``/``until`` filters on a table's date."""
+        self, table: _Table, year: object, since: object, until: object, single: Mapping[str, Any]
+    ) -> tuple[tuple[Sequence[Any], Callable[[Any], bool], bool], str | None]:
+        """The step of the ``year``/``since``/``until`` filters on a table's date, and the filter it covers.
+
+        The records that may pass are those of the years asked for (``year``,
+        or the years from ``since`` to ``until`` when they are few), taken
+        from the smallest bucket of a filter given one value (``single``)
+        when there is one: the step then tests that filter too, and that
+        filter's field is returned (its own step is not needed).
+        """
         field = table.schema.when
         assert field is not None
         name = field.name
         first: Day = (1, 1, 1)
         last: Day = (9999, 12, 31)
-        candidates: Sequence[Any] = table.records
         if since is not None or until is not None:
             first, last = day_range(since, until)
+        years: list[int] = []
         if year is not None:
             years = sorted({check_year("year", y) for y in each("year", year)})
-            candidates = table.merge(*(table.in_year(field, y) for y in years))
+            asked = years
 
             def in_years(date: DateLike) -> bool:
-                return any(date.overlaps_year(y) for y in years)
+                return any(date.overlaps_year(y) for y in asked)
 
         else:
+            if last[0] - first[0] <= _Years.SHORT:
+                years = list(range(first[0], last[0] + 1))
 
             def in_years(date: DateLike) -> bool:
                 return True
@@ -642,7 +730,22 @@ class Dataset:
             date = getattr(record, name)
             return date is not None and date.overlaps(first, last) and in_years(date)
 
-        return candidates, test
+        if not years:
+            return (table.records, test, False), None
+        exact = year is not None and since is None and until is None  # the year's records pass it, no more
+        within: tuple[str, Any] | None = None
+        if single:
+            within = min(single.items(), key=lambda item: len(table.bucket(table.schema.field(item[0]), item[1])))
+        found = [table.in_year(field, y, within) for y in years]
+        candidates = found[0] if len(found) == 1 else table.merge(*found)
+        if within is None:
+            return (candidates, test, exact), None
+        holds = _holds(table.schema.field(within[0]), {within[1]})
+
+        def test_both(record: Any) -> bool:
+            return holds(record) and test(record)
+
+        return (candidates, test_both, exact), within[0]
 
     # -- look-ups by key -----------------------------------------------------
 
@@ -709,12 +812,18 @@ class Dataset:
         """
         table = self._table("countries")
         day = self._day(as_of)
-        region = [c for c in table.records if c.code != HOME]
-        if relations is not None:
-            wanted = check_bool("relations", relations)
-            region = [c for c in region if self._in_force(table.schema, c, day) is wanted]
-        found = self._select("countries", {"subregion": subregion}, records=region)
-        return Results(found, table.schema.cls, _date_of(day) if relations is not None else None)
+        region = table.subset("region", lambda: [c for c in table.records if c.code != HOME])
+        if relations is None:
+            return self._select("countries", {"subregion": subregion}, within=region)
+        wanted = check_bool("relations", relations)
+        schema = table.schema
+        chosen = table.subset(
+            ("relations", day, wanted),
+            lambda: [c for c in region[0] if self._in_force(schema, c, day) is wanted],
+            _date_of(day),
+        )
+        found = self._select("countries", {"subregion": subregion}, within=chosen)
+        return found if found.as_of is not None else Results(found, schema.cls, _date_of(day))
 
     @query("partnerships")
     def partnerships(
@@ -892,8 +1001,9 @@ class Dataset:
         """Trade figures in year order: ``year``, ``kind`` (goods, services) and ``partner`` narrow them."""
         if year is not None:
             years = {check_year("year", y) for y in each("year", year)}
-            rows = [t for t in self._table("trade").records if t.year in years]
-            return self._select("trade", {"kind": kind, "partner": partner}, records=rows)
+            table = self._table("trade")
+            rows = table.subset(("years", frozenset(years)), lambda: [t for t in table.records if t.year in years])
+            return self._select("trade", {"kind": kind, "partner": partner}, within=rows)
         return self._select("trade", {"kind": kind, "partner": partner})
 
     def trade_years(self) -> tuple[int, ...]:
@@ -997,6 +1107,11 @@ def _date_of(day: Day | None) -> datetime.date | None:
     import datetime
 
     return datetime.date(*day)
+
+
+def _member(name: str, keys: frozenset[Any]) -> Callable[[Any], bool]:
+    """The test of belonging to a subset: the record's identity (field ``name``) is one of ``keys``."""
+    return lambda record: getattr(record, name) in keys
 
 
 def _holds(field: Field, wanted: set[Any]) -> Callable[[Any], bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import gc
 import inspect
 import pickle
@@ -108,6 +109,36 @@ def test_a_period_spanning_millennia_is_found_in_any_year_it_covers() -> None:
     )
     for year in (1, 2018, 9999):
         assert [e.id for e in ds.events(year=year, country="PE")] == ["evt-forever"]
+
+
+def test_a_short_period_is_found_in_each_year_it_covers_a_filter_given_first_or_not() -> None:
+    ds = Dataset(
+        sources=SOURCES,
+        countries=[BY, CU, PE],
+        events=[
+            event("evt-short", Period(PartialDate(2016, 11), PartialDate(2018, 2)), "CU", "PE"),
+            event("evt-open", Period(PartialDate(2017), None), "CU"),
+        ],
+    )
+    for year in (2016, 2017, 2018):  # the year index of the bucket and of the whole table
+        assert [e.id for e in ds.events(country="PE", year=year)] == ["evt-short"]
+        assert "evt-short" in [e.id for e in ds.events(year=year)]
+    assert [e.id for e in ds.events(year=2019)] == ["evt-open"]
+    assert ds.events(country="PE", year=2015) == ds.events(country="PE", year=2019) == ()
+    assert [e.id for e in ds.events(since="2018-03", until="2019")] == ["evt-open"]
+
+
+def test_answers_as_of_many_days_stay_those_of_a_fresh_data_set() -> None:
+    """The records in force are kept per day asked about, a bounded number of days: more days answer alike."""
+    data = belatam.dataset()
+    days = [datetime.date(1992 + i // 3, 1 + 4 * (i % 3), 1) for i in range(90)]
+    asked = {day: (data.missions(as_of=day), data.countries(relations=True, as_of=day)) for day in days}
+    for day in reversed(days):
+        fresh = pickle.loads(pickle.dumps(data))
+        assert (data.missions(as_of=day), data.countries(relations=True, as_of=day)) == asked[day]
+        assert fresh.missions(as_of=day) == asked[day][0]
+        assert fresh.countries(relations=True, as_of=day) == asked[day][1]
+    assert len(data.missions(as_of="1995-01-01")) < len(data.missions()) == 22
 
 
 def test_statements_follow_their_first_citation_source_by_source() -> None:
