@@ -3,8 +3,10 @@
 A `Dataset` holds one table per record type. A table keeps its records in
 their fixed order (the class's ``ORDER``, or by date, or by identity), maps
 each identity and each folded look-up key to its record, and builds, on the
-first query that needs it, one bucket of records per value of a filter, so a
-query scans only its smallest bucket: its cost follows its answer.
+first query that needs it, one bucket of records per value of a filter (with
+an index by year inside a bucket a year query narrows) and the records in
+force on each day asked about, so a query scans only its smallest step: its
+cost follows its answer.
 
 Built from records (``Dataset(events=...)``) or by `belatam.load`, a data set
 is checked whole (`belatam.integrity`) before it is used. The packaged one
