@@ -62,16 +62,19 @@ def each(parameter: str, value: object) -> tuple[Any, ...]:
     return (value,)
 
 
+def _integer(parameter: str, value: object, what: str) -> int:
+    """An integer of any integer type (numpy's included), never a bool or a string."""
+    if not isinstance(value, bool):
+        try:
+            return operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise InvalidTypeError(f"{parameter} must be {what}, not {type(value).__name__}: {quote(value)}")
+
+
 def check_year(parameter: str, value: object) -> int:
     """A year from 1 to 9999, as any integer type (numpy's included), never a bool or a string."""
-    if isinstance(value, bool):
-        raise InvalidTypeError(f"{parameter} must be an int year such as 2018, not bool: {value!r}")
-    try:
-        year = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidTypeError(
-            f"{parameter} must be an int year such as 2018, not {type(value).__name__}: {quote(value)}"
-        ) from None
+    year = _integer(parameter, value, "an int year such as 2018")
     if not 1 <= year <= 9999:
         raise InvalidValueError(f"{parameter}={quote(value)} is not a possible year; give a year from 1 to 9999")
     return year
@@ -136,14 +139,7 @@ def check_kind(parameter: str, value: object) -> Kind:
 
 def check_count(parameter: str, value: object) -> int:
     """A whole number of at least 1, as any integer type, never a bool or a string."""
-    if isinstance(value, bool):
-        raise InvalidTypeError(f"{parameter} must be a whole number of at least 1, not bool: {value!r}")
-    try:
-        count = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidTypeError(
-            f"{parameter} must be a whole number of at least 1 (or None), not {type(value).__name__}: {quote(value)}"
-        ) from None
+    count = _integer(parameter, value, "a whole number of at least 1 (or None)")
     if count < 1:
         raise InvalidValueError(
             f"{parameter}={quote(value)} is less than 1; give a whole number of at least 1, or None"

@@ -111,6 +111,13 @@ def test_repeated_values_are_shared_across_the_files_of_a_load() -> None:
     assert len({id(d) for d in dates}) == len(set(dates))
 
 
+def trade(**changes: object) -> dict[str, object]:
+    """A valid trade item of the data files, with ``changes``."""
+    item: dict[str, object] = {"id": "trd-x", "year": 2018, "currency": "USD", "turnover": "1", "exports": "1"}
+    item |= {"imports": "1", "turnover_precision": "1", "exports_precision": "1", "imports_precision": "1"}
+    return item | changes
+
+
 @pytest.mark.parametrize(
     ("kind", "item", "field"),
     [
@@ -138,81 +145,11 @@ def test_repeated_values_are_shared_across_the_files_of_a_load() -> None:
         ("countries", {"code": "AR", "alpha3": "ARG", "numeric": "032", "name": "A", "aliases": "Arg"}, "aliases"),
         ("countries", {"code": "AR", "alpha3": "ARG", "numeric": "032", "name": "A", "relations": 1}, "relations"),
         ("countries", {"code": "ar", "alpha3": "ARG", "numeric": "032", "name": "A"}, "code"),
-        (
-            "trade",
-            {
-                "id": "trd-x",
-                "year": 2018,
-                "currency": "USD",
-                "turnover_precision": "1",
-                "exports_precision": "1",
-                "imports_precision": "1",
-                "turnover": 1.0,
-                "exports": "1",
-                "imports": "1",
-            },
-            "turnover",
-        ),
-        (
-            "trade",
-            {
-                "id": "trd-x",
-                "year": 2018,
-                "currency": "USD",
-                "turnover_precision": "1",
-                "exports_precision": "1",
-                "imports_precision": "1",
-                "turnover": "1E+2",
-                "exports": "1",
-                "imports": "1",
-            },
-            "turnover",
-        ),
-        (
-            "trade",
-            {
-                "id": "trd-x",
-                "year": 2018,
-                "currency": "USD",
-                "turnover_precision": "1",
-                "exports_precision": "1",
-                "imports_precision": "1",
-                "turnover": "1" * 21,
-                "exports": "1",
-                "imports": "1",
-            },
-            "turnover",
-        ),
-        (
-            "trade",
-            {
-                "id": "trd-x",
-                "year": True,
-                "currency": "USD",
-                "turnover_precision": "1",
-                "exports_precision": "1",
-                "imports_precision": "1",
-                "turnover": "1",
-                "exports": "1",
-                "imports": "1",
-            },
-            "year",
-        ),
-        (
-            "trade",
-            {
-                "id": "trd-x",
-                "year": 0,
-                "currency": "USD",
-                "turnover_precision": "1",
-                "exports_precision": "1",
-                "imports_precision": "1",
-                "turnover": "1",
-                "exports": "1",
-                "imports": "1",
-            },
-            "year",
-        ),
+        ("trade", trade(turnover=1.0), "turnover"),
+        ("trade", trade(turnover="1E+2"), "turnover"),
+        ("trade", trade(turnover="1" * 21), "turnover"),
+        ("trade", trade(year=True), "year"),
+        ("trade", trade(year=0), "year"),
         ("agreements", {"id": "agr-x", "title": "t", "kind": "road_map", "signed": "2018/2019"}, "signed"),
         ("people", {"id": "per-x", "name": "X", "roles": [{"title": "t"}]}, "roles[0].country"),
         ("people", {"id": "per-x", "name": " "}, "name"),

@@ -403,18 +403,6 @@ def test_export_of_another_data_set(tmp_path: Path) -> None:
 # -- writing whole or not at all -----------------------------------------------------
 
 
-def test_a_symbolic_link_in_the_folder_is_replaced_not_written_through(tmp_path: Path) -> None:
-    outside = tmp_path / "precious.txt"
-    outside.write_text("precious", encoding="utf-8")
-    folder = tmp_path / "out"
-    folder.mkdir()
-    (folder / "trade.csv").symlink_to(outside)
-    export(folder, "csv")
-    assert outside.read_text(encoding="utf-8") == "precious"
-    assert not (folder / "trade.csv").is_symlink()
-    assert read_csv(folder / "trade.csv")[0]["year"] == "2018"
-
-
 def test_a_failed_write_leaves_the_old_files(tmp_path: Path) -> None:
     folder = tmp_path / "out"
     export(folder, "csv", Dataset())  # an empty data set: headers only

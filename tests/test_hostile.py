@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
@@ -429,23 +428,28 @@ def test_a_record_that_cannot_be_written_stops_before_the_folder_is_touched(tmp_
     assert snapshot(folder) == before
 
 
-def test_export_never_writes_through_a_link(tmp_path: Path) -> None:
-    elsewhere = tmp_path / "elsewhere.json"
+@pytest.mark.parametrize(("format", "name"), [("json", "events.json"), ("csv", "trade.csv")])
+def test_export_never_writes_through_a_link(tmp_path: Path, format: str, name: str) -> None:
+    elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("precious", encoding="utf-8")
     folder = tmp_path / "out"
     folder.mkdir()
-    (folder / "events.json").symlink_to(elsewhere)
-    belatam.export(folder, "json")
+    (folder / name).symlink_to(elsewhere)
+    belatam.export(folder, format)  # type: ignore[call-overload]
     assert elsewhere.read_text(encoding="utf-8") == "precious"
-    assert not (folder / "events.json").is_symlink()
-    assert belatam.load(folder) == belatam.dataset()
+    assert not (folder / name).is_symlink()
+    belatam.export(tmp_path / "plain", format)  # type: ignore[call-overload]
+    assert (folder / name).read_bytes() == (tmp_path / "plain" / name).read_bytes()
+    if format == "json":
+        assert belatam.load(folder) == belatam.dataset()
+    else:
+        assert (folder / name).read_text(encoding="utf-8").splitlines()[1].startswith("trd-2018,2018,")
 
 
 def test_a_folder_where_an_output_file_goes_stops_the_export(tmp_path: Path) -> None:
     folder = tmp_path / "out"
     belatam.export(folder, "json")
-    shutil.rmtree(folder / "events.json", ignore_errors=True)
-    (folder / "events.json").unlink(missing_ok=True)
+    (folder / "events.json").unlink()
     (folder / "events.json").mkdir()
     before = snapshot(folder)
     with pytest.raises(IsADirectoryError, match="a folder is where the export writes a file"):

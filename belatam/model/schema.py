@@ -21,7 +21,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 
 import attrs
 
@@ -45,6 +45,7 @@ __all__ = [
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
+P = ParamSpec("P")
 
 Validity = Literal["start", "end", "ended_by", "held", "seen"]
 """A field's part in a record's time of validity (see `info`)."""
@@ -56,73 +57,7 @@ FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date",
 
 
 class Info:
-    """What the schema knows of one field beside its type (see `info`)."""
-
-    __slots__ = (
-        "choices",
-        "doc",
-        "filter",
-        "identity",
-        "iri",
-        "language",
-        "long",
-        "lookup",
-        "refers",
-        "table",
-        "term",
-        "valid",
-        "when",
-    )
-
-    def __init__(
-        self,
-        doc: str,
-        *,
-        refers: tuple[str, ...] = (),
-        identity: bool = False,
-        lookup: bool = False,
-        filter: str | None = None,
-        when: bool = False,
-        table: bool = False,
-        long: bool = False,
-        choices: tuple[str, ...] = (),
-        valid: Validity | None = None,
-        term: str | None = None,
-        iri: str | None = None,
-        language: str | None = None,
-    ) -> None:
-        self.doc = doc
-        self.valid = valid
-        self.refers = refers
-        self.identity = identity
-        self.lookup = lookup
-        self.filter = filter
-        self.when = when
-        self.table = table
-        self.long = long
-        self.choices = choices
-        self.term = term
-        self.iri = iri
-        self.language = language
-
-
-def info(
-    doc: str,
-    *,
-    refers: str | tuple[str, ...] = (),
-    identity: bool = False,
-    lookup: bool = False,
-    filter: str | None = None,
-    when: bool = False,
-    table: bool = False,
-    long: bool = False,
-    choices: tuple[str, ...] = (),
-    valid: Validity | None = None,
-    term: str | None = None,
-    iri: str | None = None,
-    language: str | None = None,
-) -> dict[str, Info]:
-    """The metadata of a record field, for ``attrs.field(metadata=info(...))``.
+    """What the schema knows of one field beside its type; `info` puts it in a field's metadata.
 
     - ``doc``: what the field means, in a sentence (the data reference, the
       Table Schema and the command line's help show it);
@@ -155,24 +90,64 @@ def info(
     - ``language``: the field holding the language of this text
       (``Name.text`` is in the language ``Name.lang`` gives).
     """
-    refs = (refers,) if isinstance(refers, str) else refers
-    return {
-        "belatam": Info(
-            doc,
-            refers=refs,
-            identity=identity,
-            lookup=lookup,
-            filter=filter,
-            when=when,
-            table=table,
-            long=long,
-            choices=choices,
-            valid=valid,
-            term=term,
-            iri=iri,
-            language=language,
-        )
-    }
+
+    __slots__ = (
+        "choices",
+        "doc",
+        "filter",
+        "identity",
+        "iri",
+        "language",
+        "long",
+        "lookup",
+        "refers",
+        "table",
+        "term",
+        "valid",
+        "when",
+    )
+
+    def __init__(
+        self,
+        doc: str,
+        *,
+        refers: str | tuple[str, ...] = (),
+        identity: bool = False,
+        lookup: bool = False,
+        filter: str | None = None,
+        when: bool = False,
+        table: bool = False,
+        long: bool = False,
+        choices: tuple[str, ...] = (),
+        valid: Validity | None = None,
+        term: str | None = None,
+        iri: str | None = None,
+        language: str | None = None,
+    ) -> None:
+        self.doc = doc
+        self.valid = valid
+        self.refers = (refers,) if isinstance(refers, str) else refers
+        self.identity = identity
+        self.lookup = lookup
+        self.filter = filter
+        self.when = when
+        self.table = table
+        self.long = long
+        self.choices = choices
+        self.term = term
+        self.iri = iri
+        self.language = language
+
+
+def _metadata(make: Callable[P, Info]) -> Callable[P, dict[str, Info]]:
+    def metadata(*args: P.args, **kwargs: P.kwargs) -> dict[str, Info]:
+        return {"belatam": make(*args, **kwargs)}
+
+    return metadata
+
+
+info = _metadata(Info)
+"""The metadata of a record field, for ``attrs.field(metadata=info(...))``: `Info`'s parameters."""
 
 
 def derived(
@@ -188,10 +163,9 @@ def derived(
     Use under ``@property``; the return annotation is its type. The keywords
     mean what they mean for `info`.
     """
-    refs = (refers,) if isinstance(refers, str) else refers
 
     def mark(getter: F) -> F:
-        getter.__belatam__ = Info(doc, filter=filter, table=table, refers=refs, term=term)  # type: ignore[attr-defined]
+        getter.__belatam__ = Info(doc, filter=filter, table=table, refers=refers, term=term)  # type: ignore[attr-defined]
         return getter
 
     return mark
