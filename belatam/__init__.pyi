@@ -43,8 +43,10 @@ from belatam.model.organizations import Organization as Organization
 from belatam.model.organizations import OrganizationKind as OrganizationKind
 from belatam.model.partnerships import Partnership as Partnership
 from belatam.model.partnerships import PartnershipKind as PartnershipKind
+from belatam.model.people import Office as Office
 from belatam.model.people import Person as Person
 from belatam.model.people import Role as Role
+from belatam.model.postings import Posting as Posting
 from belatam.model.record import Record as Record
 from belatam.model.record import SourceRef as SourceRef
 from belatam.model.schema import by_date as by_date
@@ -62,6 +64,7 @@ from belatam.packaged import country as country
 from belatam.packaged import dataset as dataset
 from belatam.packaged import event as event
 from belatam.packaged import events as events
+from belatam.packaged import heads as heads
 from belatam.packaged import load as load
 from belatam.packaged import memberships as memberships
 from belatam.packaged import missions as missions

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import enum
 import operator
-import sys
 from collections.abc import Iterable
 from typing import Any, Literal, TypeVar
 
-from belatam.dates import Day, PartialDate
+from belatam.dates import Day, PartialDate, day_of, is_date
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
 from belatam.model import KINDS, Kind
 
@@ -51,7 +50,7 @@ def each(parameter: str, value: object) -> tuple[Any, ...]:
     A string, a record, an enum member or a date is one value; a list, tuple,
     set or generator is many. Bytes and mappings are refused.
     """
-    if isinstance(value, (str, enum.Enum, PartialDate, int)) or hasattr(value, "__attrs_attrs__") or _is_date(value):
+    if isinstance(value, (str, enum.Enum, PartialDate, int)) or hasattr(value, "__attrs_attrs__") or is_date(value):
         return (value,)
     if isinstance(value, (bytes, bytearray, dict)):
         raise InvalidTypeError(
@@ -147,16 +146,10 @@ def check_count(parameter: str, value: object) -> int:
     return count
 
 
-def _is_date(value: object) -> bool:
-    """Whether ``value`` is a `datetime.date` (datetime is not imported to find out)."""
-    module = sys.modules.get("datetime")
-    return module is not None and isinstance(value, module.date)
-
-
 def _date(parameter: str, value: object) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
-    if _is_date(value):
+    if is_date(value):
         return PartialDate(value.year, value.month, value.day)  # type: ignore[attr-defined]
     if isinstance(value, str):
         try:
@@ -192,23 +185,7 @@ def check_day(parameter: str, value: object) -> Day:
 
     A year or a month is refused (it is not one day), and so is a day before 1991.
     """
-    if isinstance(value, (str, PartialDate)) or _is_date(value):
-        try:
-            date = _date(parameter, value)
-        except InvalidValueError:
-            raise InvalidValueError(
-                f"{parameter}={quote(value)} is not a day; give an ISO day such as '2022-01-01'"
-            ) from None
-    else:
-        raise InvalidTypeError(
-            f"{parameter} must be a day: a datetime.date, an ISO date such as '2022-01-01' or a PartialDate, "
-            f"not {type(value).__name__}: {quote(value)}"
-        )
-    if date.day is None:
-        raise InvalidValueError(
-            f"{parameter}={quote(value)} is a {date.precision}, not a day; give a day such as '{date.year}-01-01'"
-        )
-    day = date.bounds()[0]
+    day = day_of(parameter, value)
     if day < EARLIEST_DAY:
         raise InvalidValueError(f"{parameter}={quote(value)} is before 1991, when Belarus's own relations begin")
     return day

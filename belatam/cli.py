@@ -56,6 +56,7 @@ from belatam.model.columns import Column, columns, text
 from belatam.model.countries import HOME
 from belatam.model.schema import Field, describe
 from belatam.queries import Dataset, Query
+from belatam.results import Results
 from belatam.text import shorten
 
 __all__ = ["EXIT", "main", "overview", "summary"]
@@ -465,18 +466,36 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     elif declared.one:
         print(_json(result) if args.json else _record_table(result), file=out)
         return EXIT["ok"]
+    left_out = result.left_out() if isinstance(result, Results) else ""
     if args.json:
-        print(_json(tuple(result)), file=out)
+        if _timed(method):  # the day, the records and what the sources cannot place, each under its key
+            day = getattr(result, "as_of", None)
+            answer = {
+                "as_of": None if day is None else str(day),
+                "records": [_plain(r) for r in result],
+                "unknown": [_plain(r) for r in getattr(result, "unknown", ())],
+            }
+            print(json.dumps(answer, indent=2, ensure_ascii=False), file=out)
+        else:
+            print(_json(tuple(result)), file=out)
     elif result:
         print(_table(result, args.wide), file=out)
+        if left_out:  # beside the table, not in it: a pipe reads the rows alone
+            print(f"and {left_out}", file=err)
     if not result:
         keys, given = _arguments(args, method)
         call = ", ".join(
             [*(repr(k) for k in keys if k is not None), *(f"{k}={v!r}" for k, v in given.items() if v is not None)]
         )
-        print(f"belatam: nothing found: {name}({call}) is empty", file=err)
+        also = f"; {left_out}" if left_out else ""
+        print(f"belatam: nothing found: {name}({call}) is empty{also}", file=err)
         return EXIT["nothing found"]
     return EXIT["ok"]
+
+
+def _timed(method: Callable[..., Any]) -> bool:
+    """Whether a query answers for a day or a span (its JSON then says which, and what it cannot place)."""
+    return not {"as_of", "since", "until"}.isdisjoint(inspect.signature(method).parameters)
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:

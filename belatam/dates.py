@@ -26,7 +26,7 @@ from belatam.errors import InvalidTypeError, InvalidValueError, quote
 if TYPE_CHECKING:
     import datetime
 
-__all__ = ["DateLike", "PartialDate", "Period", "parse_date"]
+__all__ = ["DateLike", "PartialDate", "Period", "day_of", "iso", "next_day", "parse_date", "previous_day"]
 
 Day: TypeAlias = "tuple[int, int, int]"
 """A day as (year, month, day): ordered like dates, without importing datetime."""
@@ -41,6 +41,69 @@ def days_in_month(year: int, month: int) -> int:
     if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
     return _MONTH_DAYS[month - 1]
+
+
+def iso(day: Day) -> str:
+    """A day as ISO text: ``(2018, 12, 1)`` is ``"2018-12-01"``."""
+    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
+
+
+def previous_day(day: Day) -> Day:
+    """The day before ``day``, by the Gregorian calendar (1-01-01 has none: it stays)."""
+    year, month, date = day
+    if date > 1:
+        return (year, month, date - 1)
+    if month > 1:
+        return (year, month - 1, days_in_month(year, month - 1))
+    return (year - 1, 12, 31) if year > 1 else day
+
+
+def next_day(day: Day) -> Day:
+    """The day after ``day``, by the Gregorian calendar (9999-12-31 has none: it stays)."""
+    year, month, date = day
+    if date < days_in_month(year, month):
+        return (year, month, date + 1)
+    if month < 12:
+        return (year, month + 1, 1)
+    return (year + 1, 1, 1) if year < 9999 else day
+
+
+def is_date(value: object) -> bool:
+    """Whether ``value`` is a `datetime.date` (a `datetime.datetime` too), found without importing datetime.
+
+    The class is recognised by its name and module along its MRO, not through
+    ``sys.modules``: a thread that is still importing datetime cannot make it fail.
+    """
+    return any(cls.__name__ == "date" and cls.__module__ == "datetime" for cls in type(value).__mro__)
+
+
+def day_of(parameter: str, value: object) -> Day:
+    """One day, as (year, month, day): a `datetime.date`, an ISO day (``"2022-01-01"``) or a day-precise `PartialDate`.
+
+    A year or a month is not a day and is refused (a `ValueError`), as is any
+    other type (a `TypeError`); the messages name ``parameter``.
+    """
+    if is_date(value):
+        return (value.year, value.month, value.day)  # type: ignore[attr-defined]
+    if isinstance(value, str):
+        try:
+            date = PartialDate.parse(value.strip())
+        except InvalidValueError:
+            raise InvalidValueError(
+                f"{parameter}={quote(value)} is not a day; give an ISO day such as '2022-01-01'"
+            ) from None
+    elif isinstance(value, PartialDate):
+        date = value
+    else:
+        raise InvalidTypeError(
+            f"{parameter} must be a day: a datetime.date, an ISO date such as '2022-01-01' or a PartialDate, "
+            f"not {type(value).__name__}: {quote(value)}"
+        )
+    if date.day is None:
+        raise InvalidValueError(
+            f"{parameter}={quote(value)} is a {date.precision}, not a day; give a day such as '{date.year}-01-01'"
+        )
+    return date.bounds()[0]
 
 
 def _date(day: Day) -> datetime.date:

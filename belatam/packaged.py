@@ -31,6 +31,7 @@ __all__ = [
     "dataset",
     "event",
     "events",
+    "heads",
     "load",
     "memberships",
     "missions",
@@ -112,6 +113,7 @@ partners = _packaged(Dataset.partners)
 partnerships = _packaged(Dataset.partnerships)
 missions = _packaged(Dataset.missions)
 accreditations = _packaged(Dataset.accreditations)
+heads = _packaged(Dataset.heads)
 agreements = _packaged(Dataset.agreements)
 agreement = _packaged(Dataset.agreement)
 events = _packaged(Dataset.events)

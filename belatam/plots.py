@@ -49,7 +49,11 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
 NO_STATE = "(no state named)"
 """The timeline's row for events that involve none of the region's states by name."""
 
-_MISSION_COLOURS = {MissionKind.EMBASSY: "#1f4e79", MissionKind.HONORARY_CONSULATE: "#8fb8de"}
+_MISSION_COLOURS = {
+    MissionKind.EMBASSY: "#1f4e79",
+    MissionKind.CONSULATE_GENERAL: "#3c7fb1",
+    MissionKind.HONORARY_CONSULATE: "#8fb8de",
+}
 
 
 def _label(kind: EventKind | MissionKind) -> str:
@@ -168,9 +172,10 @@ def missions_chart(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
     counts = Counter((m.sending, m.receiving, m.kind) for m in missions)
     ys = range(len(states))
     widest = 1
+    kinds = [k for k in MissionKind if any(key[2] is k for key in counts)] or list(MissionKind)
     for sign, direction in ((1, "out"), (-1, "in")):
         done = [0] * len(states)
-        for kind in MissionKind:
+        for kind in kinds:
             width = [counts[(HOME, c.code, kind) if direction == "out" else (c.code, HOME, kind)] for c in states]
             label = _label(kind) if direction == "out" else None
             ax.barh(

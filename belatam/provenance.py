@@ -12,7 +12,9 @@ less up to three final letters, starts a word of the paragraph, so "Ministry"
 finds "Ministers" and "Commission" finds "Commissions"):
 
 - the years of an event's date, an agreement's signing, an organisation's
-  founding and a membership's start;
+  founding and a membership's start, unless the record cites another source
+  as well (a founding date that a later page gives, beside the paragraph
+  that names the organisation);
 - the states a record concerns, Belarus aside: named in the paragraph, or in
   the nearest paragraph before it that names a state (the paragraph
   continues that state's section);
@@ -165,6 +167,8 @@ def _checks(record: object, text: _Text, data: Dataset) -> Iterator[tuple[str, o
     elif isinstance(record, TradeFigures):
         years = {record.year}
         yield from (("amount", a) for a in (record.turnover, record.exports, record.imports))
+    if len({r.source for r in getattr(record, "sources", ())}) > 1 and not isinstance(record, TradeFigures):
+        years = set()  # the dates may come from the other sources
     yield from (("year", y) for y in sorted(years))
     yield from (("state", s) for s in states if s != HOME)
 

@@ -45,6 +45,7 @@ from belatam.model import KINDS, Kind, record_type
 from belatam.model.countries import HOME
 from belatam.model.names import LANGUAGES
 from belatam.model.schema import Field, RecordType, describe, lookup_values
+from belatam.model.validity import Span, span_of
 from belatam.results import Results
 from belatam.text import fold
 
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from belatam.model.organizations import Organization, OrganizationKind
     from belatam.model.partnerships import Partnership
     from belatam.model.people import Person, Role
+    from belatam.model.postings import Posting
     from belatam.model.record import Record
     from belatam.model.sources import Source
     from belatam.model.statements import Statement, Topic
@@ -143,7 +145,19 @@ def query(
 class _Table:
     """The records of one kind in query order, with look-up maps and filter buckets built on demand."""
 
-    __slots__ = ("_buckets", "_lookup", "_names", "_subsets", "_years", "identity", "kind", "rank", "records", "schema")
+    __slots__ = (
+        "_buckets",
+        "_lookup",
+        "_names",
+        "_spans",
+        "_subsets",
+        "_years",
+        "identity",
+        "kind",
+        "rank",
+        "records",
+        "schema",
+    )
 
     def __init__(self, kind: Kind, records: Sequence[Any], dataset: Dataset) -> None:
         self.kind = kind
@@ -158,6 +172,17 @@ class _Table:
         self._buckets: dict[str, dict[Any, Results[Any]]] = {}
         self._years: dict[Hashable, _Years] = {}
         self._subsets: dict[Hashable, tuple[Results[Any], frozenset[Any]]] = {}
+        self._spans: dict[Any, Span] | None = None
+
+    def span(self, record: Any) -> Span:
+        """The `Span` of one of the table's records (worked out once per record)."""
+        spans = self._spans
+        if spans is None:
+            assert self.schema.identity is not None
+            name = self.schema.identity.name
+            spans = self._spans = {getattr(r, name): span_of(r) for r in self.records}
+        assert self.schema.identity is not None
+        return spans[getattr(record, self.schema.identity.name)]
 
     @property
     def lookup(self) -> dict[str, Any]:
@@ -217,22 +242,39 @@ class _Table:
         return self.merge(found, overlapping) if overlapping else found
 
     def subset(
-        self, key: Hashable, make: Callable[[], Iterable[Any]], as_of: datetime.date | None = None
+        self,
+        key: Hashable,
+        make: Callable[[], Iterable[Any]],
+        as_of: datetime.date | None = None,
+        unknown: Callable[[], Iterable[Any]] | None = None,
     ) -> tuple[Results[Any], frozenset[Any]]:
         """The records ``make`` keeps (in query order) and their identities, made once per ``key``.
 
         Used for what a day or a fixed rule selects (the records in force on
-        a day): a table keeps the last 64 such subsets.
+        a day); ``unknown`` gives the records it cannot tell of (the answer's
+        `Results.unknown`). A table keeps the last 64 such subsets.
         """
         found = self._subsets.get(key)
         if found is None:
             assert self.schema.identity is not None
             name = self.schema.identity.name
-            records: Results[Any] = Results(list(make()), self.schema.cls, as_of)
+            records: Results[Any] = Results(
+                list(make()), self.schema.cls, as_of, () if unknown is None else tuple(unknown())
+            )
             if len(self._subsets) >= 64:
                 self._subsets.clear()
             found = self._subsets[key] = (records, frozenset(getattr(r, name) for r in records))
         return found
+
+    def undated(self) -> list[Any]:
+        """The records without a ``when`` date (some known only within bounds), in query order."""
+        key = "undated"
+        found = self._subsets.get(key)
+        if found is None:
+            assert self.schema.when is not None
+            name = self.schema.when.name
+            found = self.subset(key, lambda: [r for r in self.records if getattr(r, name) is None])
+        return list(found[0])
 
     def merge(self, *groups: Iterable[Any]) -> list[Any]:
         """Records of several groups, once each, in query order."""
@@ -359,6 +401,7 @@ class Dataset:
         accreditations: Iterable[Accreditation] = (),
         partnerships: Iterable[Partnership] = (),
         people: Iterable[Person] = (),
+        postings: Iterable[Posting] = (),
         organizations: Iterable[Organization] = (),
         memberships: Iterable[Membership] = (),
         agreements: Iterable[Agreement] = (),
@@ -373,6 +416,7 @@ class Dataset:
             "accreditations": accreditations,
             "partnerships": partnerships,
             "people": people,
+            "postings": postings,
             "organizations": organizations,
             "memberships": memberships,
             "agreements": agreements,
@@ -567,12 +611,16 @@ class Dataset:
     ) -> Results[Any]:
         """The records of ``kind`` passing every given filter (None: not given), in query order.
 
-        A record type whose schema says when its records held (``valid``)
-        keeps only those in force on ``as_of`` (the reference date when
-        None); ``within`` is a subset made by the caller (`_Table.subset`).
-        Each filter is a step: the records that may pass it (a bucket, or a
-        subset) and its test; the smallest step's records are scanned with
-        the other steps' tests, so a query costs what its smallest step holds.
+        A relationship (a record type whose schema says when its records
+        held, `RecordType.lasting`) is kept when in force on ``as_of`` (the
+        reference date when nothing is asked), or on at least one day of the
+        span ``year``/``since``/``until`` asks; a dated record when its date
+        overlaps that span. What the sources cannot place in or out of the
+        day or span is the answer's `Results.unknown`. ``within`` is a subset
+        made by the caller (`_Table.subset`). Each filter is a step: the
+        records that may pass it (a bucket, or a subset) and its test; the
+        smallest step's records are scanned with the other steps' tests, so a
+        query costs what its smallest step holds.
         """
         table = self._table(kind)
         schema = table.schema
@@ -584,11 +632,6 @@ class Dataset:
         day: Day | None = None
         if within is not None:
             steps.append((within[0], _member(name, within[1]), True))
-        if (
-            schema.validity and "held" not in schema.validity
-        ):  # a record that says whether it held is kept, and filtered on that
-            day = self._day(as_of)
-            steps.append((*self._current(table, day), True))
         for parameter, value in filters.items():
             if value is None:
                 continue
@@ -599,13 +642,23 @@ class Dataset:
                 single[field.name] = next(iter(wanted))
             candidates: Sequence[Any] = buckets[0] if len(buckets) == 1 else table.merge(*buckets)
             by_field[field.name] = (candidates, _holds(field, wanted), True)
-        if year is not None or since is not None or until is not None:
-            dated, used = self._dated(table, year, since, until, single)
+        filtering = [test for _, test, _ in (*steps, *by_field.values())]  # what `unknown` is narrowed by too
+        unknown: Sequence[Any] = ()
+        if schema.lasting and "held" not in schema.validity:  # a record that says whether it held is kept
+            when = self._when(as_of, year, since, until)
+            current = self._current(table, when)
+            unknown = current[0].unknown
+            steps.append((*current, True))
+            if not isinstance(when, list):
+                day = when
+        elif year is not None or since is not None or until is not None:
+            dated, used, unknown = self._dated(table, year, since, until, single)
             if used is not None:  # the year's records of that filter's bucket: a step for both
                 del by_field[used]
             steps.append(dated)
         steps += by_field.values()
         date = _date_of(day)
+        unknown = tuple(r for r in unknown if all(test(r) for test in filtering)) if unknown else ()
         if not steps:
             return table.records
         steps.sort(key=lambda step: len(step[0]))
@@ -618,93 +671,121 @@ class Dataset:
             and isinstance(smallest, Results)
             and smallest.as_of == date
             and smallest.record_type is schema.cls
+            and smallest.unknown == unknown
         ):
             return smallest
         if len(tests) == 1:
             test = tests[0]
-            return Results([r for r in smallest if test(r)], schema.cls, date)
-        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls, date)
+            return Results([r for r in smallest if test(r)], schema.cls, date, unknown)
+        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls, date, unknown)
 
-    # -- time: what was in force on a day ------------------------------------
+    # -- time: what was in force on a day or in a span -----------------------
 
     def _day(self, as_of: object) -> Day:
         """The day an answer describes: ``as_of``, else the data set's reference date."""
         return self._reference if as_of is None else check_day("as_of", as_of)
 
-    def _current(self, table: _Table, day: Day) -> tuple[Results[Any], Callable[[Any], bool]]:
-        """The records of ``table`` in force on ``day`` (made once per day), and the test of being one of them."""
+    def _when(self, as_of: object, year: object, since: object, until: object) -> Day | list[tuple[Day, Day]]:
+        """The day a relationship query asks about, or the spans of days (``year``, ``since``, ``until``).
+
+        A day and a span together are refused: a record in force on some day
+        of a span is a different question from one in force on a day.
+        """
+        spanned = [(n, v) for n, v in (("year", year), ("since", since), ("until", until)) if v is not None]
+        if not spanned:
+            return self._day(as_of)
+        if as_of is not None:
+            other, value = spanned[0]
+            raise InvalidValueError(
+                f"as_of={quote(as_of)} and {other}={quote(value)} ask two things: as_of one day, {other} a span "
+                "of days; give as_of alone, or year, since and until"
+            )
+        first, last = day_range(since, until)
+        if year is None:
+            return [(first, last)]
+        years = sorted({check_year("year", y) for y in each("year", year)})
+        found = [(max(first, (y, 1, 1)), min(last, (y, 12, 31))) for y in years]
+        return [(a, b) for a, b in found if a <= b]
+
+    def _current(self, table: _Table, when: Day | list[tuple[Day, Day]]) -> tuple[Results[Any], Callable[[Any], bool]]:
+        """The records of ``table`` in force on a day, or on some day of spans (made once for each), and the
+        test of being one of them; the answer's ``unknown`` holds those the sources cannot place."""
         schema = table.schema
+        if isinstance(when, list):
+            spans = tuple(when)
+
+            def answer(record: Any) -> bool | None:
+                found = [table.span(record).during(a, b) for a, b in spans]
+                return True if True in found else (None if None in found else False)
+
+            key: Hashable = ("in force", spans)
+            date = None
+        else:
+            day = when
+
+            def answer(record: Any) -> bool | None:
+                return table.span(record).on(day)
+
+            key, date = ("in force", day), _date_of(day)
         records, keys = table.subset(
-            ("in force", day), lambda: [r for r in table.records if self._in_force(schema, r, day)], _date_of(day)
+            key,
+            lambda: [r for r in table.records if answer(r) is True],
+            date,
+            lambda: [r for r in table.records if answer(r) is None],
         )
         assert schema.identity is not None
         return records, _member(schema.identity.name, keys)
 
-    def _evidence(self, record: object) -> Day | None:
-        """The earliest day a source the record cites shows it (the start of the source's date), if dated."""
-        sources = self._table("sources").identity
-        days = [
-            source.date.bounds()[0]
-            for ref in getattr(record, "sources", ())
-            if (source := sources.get(ref.source)) is not None and source.date is not None
-        ]
-        return min(days, default=None)
-
-    def _in_force(self, schema: RecordType, record: object, day: Day, evidence: Day | None = None) -> bool:
-        """Whether the sources show ``record`` in force on ``day`` (see the module docstring of `belatam.model.schema`).
-
-        Left out is what ended before the day, what had ended by a day before it,
-        what began after it, and what no source shows in force by it: a record
-        with no known start counts from its earliest evidence (the date of the
-        first source that cites it), and a record that says it did not hold at
-        the reference date (``valid="held"`` false) holds only from a known start.
-        """
-        validity = schema.validity
-        for part in ("end", "ended_by"):
-            field = validity.get(part)
-            ended = None if field is None else getattr(record, field.name)
-            if ended is not None and ended.bounds()[1] < day:
-                return False
-        field = validity.get("start")
-        began = None if field is None else getattr(record, field.name)
-        if began is not None:
-            return bool(began.bounds()[0] <= day)
-        held = validity.get("held")
-        if held is not None and getattr(record, held.name) is not True:
-            return False
-        earliest = self._evidence(record) if evidence is None else evidence
-        field = validity.get("seen")
-        shown = None if field is None else getattr(record, field.name)
-        if shown is not None:
-            earliest = min(shown.bounds()[0], earliest or shown.bounds()[0])
-        return earliest is not None and earliest <= day
-
     @query("people")
     def roles(
-        self, key: str | Person, /, *, as_of: str | datetime.date | PartialDate | None = None
+        self,
+        key: str | Person,
+        /,
+        *,
+        as_of: str | datetime.date | PartialDate | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
     ) -> tuple[Role, ...]:
-        """The posts a person held on ``as_of`` (the reference date when None), as far as the sources show.
+        """The posts a person held on ``as_of`` (the reference date when nothing is asked), or on some day of
+        the span ``year``, ``since`` and ``until`` ask, as far as the sources show.
 
-        A post with no known start counts from the person's earliest cited source.
+        The posts the sources cannot place in or out of that day or span are
+        the answer's ``unknown``; `heads` gives the person's posts at the head
+        of a mission.
         """
         person = self._lookup("people", "key", key)
-        day = self._day(as_of)
+        when = self._when(as_of, year, since, until)
         from belatam.model.people import Role
 
-        schema = describe(Role)
-        evidence = self._evidence(person)
-        return Results([r for r in person.roles if self._in_force(schema, r, day, evidence)], Role, _date_of(day))
+        found: list[Role] = []
+        unknown: list[Role] = []
+        for role in person.roles:
+            span = span_of(role)
+            if isinstance(when, list):
+                answers = [span.during(a, b) for a, b in when]
+                answer = True if True in answers else (None if None in answers else False)
+            else:
+                answer = span.on(when)
+            if answer is True:
+                found.append(role)
+            elif answer is None:
+                unknown.append(role)
+        return Results(found, Role, None if isinstance(when, list) else _date_of(when), unknown)
 
     def _dated(
         self, table: _Table, year: object, since: object, until: object, single: Mapping[str, Any]
-    ) -> tuple[tuple[Sequence[Any], Callable[[Any], bool], bool], str | None]:
-        """The step of the ``year``/``since``/``until`` filters on a table's date, and the filter it covers.
+    ) -> tuple[tuple[Sequence[Any], Callable[[Any], bool], bool], str | None, Sequence[Any]]:
+        """The step of the ``year``/``since``/``until`` filters on a table's date, the filter it covers, and the
+        records known only within bounds that straddle the span (not known to lie in it).
 
         The records that may pass are those of the years asked for (``year``,
         or the years from ``since`` to ``until`` when they are few), taken
         from the smallest bucket of a filter given one value (``single``)
         when there is one: the step then tests that filter too, and that
-        filter's field is returned (its own step is not needed).
+        filter's field is returned (its own step is not needed). A record
+        without a date passes when the bounds it has (``not_before``,
+        ``not_after``) lie inside the span.
         """
         field = table.schema.when
         assert field is not None
@@ -721,6 +802,7 @@ class Dataset:
             def in_years(date: DateLike) -> bool:
                 return any(date.overlaps_year(y) for y in asked)
 
+            spans = [(max(first, (y, 1, 1)), min(last, (y, 12, 31))) for y in years]
         else:
             if last[0] - first[0] <= _Years.SHORT:
                 years = list(range(first[0], last[0] + 1))
@@ -728,26 +810,52 @@ class Dataset:
             def in_years(date: DateLike) -> bool:
                 return True
 
-        def test(record: Any) -> bool:
-            date = getattr(record, name)
-            return date is not None and date.overlaps(first, last) and in_years(date)
-
-        if not years:
-            return (table.records, test, False), None
-        exact = year is not None and since is None and until is None  # the year's records pass it, no more
-        within: tuple[str, Any] | None = None
+            spans = [(first, last)]
+        inside, straddling = self._bounded(table, [(a, b) for a, b in spans if a <= b])
         if single:
             within = min(single.items(), key=lambda item: len(table.bucket(table.schema.field(item[0]), item[1])))
+            holds = _holds(table.schema.field(within[0]), {within[1]})
+            inside = [r for r in inside if holds(r)]
+        kept = frozenset(id(r) for r in inside)
+
+        def test(record: Any) -> bool:
+            date = getattr(record, name)
+            if date is None:
+                return id(record) in kept
+            return date.overlaps(first, last) and in_years(date)
+
+        if not years:
+            return (table.records, test, False), None, straddling
+        exact = year is not None and since is None and until is None  # the year's records pass it, no more
+        if not single:
+            found = [table.in_year(field, y) for y in years]
+            candidates = found[0] if len(found) == 1 and not inside else table.merge(*found, inside)
+            return (candidates, test, exact), None, straddling
         found = [table.in_year(field, y, within) for y in years]
-        candidates = found[0] if len(found) == 1 else table.merge(*found)
-        if within is None:
-            return (candidates, test, exact), None
-        holds = _holds(table.schema.field(within[0]), {within[1]})
+        candidates = found[0] if len(found) == 1 and not inside else table.merge(*found, inside)
 
         def test_both(record: Any) -> bool:
             return holds(record) and test(record)
 
-        return (candidates, test_both, exact), within[0]
+        return (candidates, test_both, exact), within[0], straddling
+
+    def _bounded(self, table: _Table, spans: list[tuple[Day, Day]]) -> tuple[list[Any], list[Any]]:
+        """Of the records without a date, those whose bounds lie inside one of ``spans``, and those whose
+        bounds reach into one without lying inside it (missing bounds are open)."""
+        bounds = table.schema.bounds
+        low, high = bounds.get("low"), bounds.get("high")
+        inside: list[Any] = []
+        straddling: list[Any] = []
+        for record in table.undated():
+            earliest = getattr(record, low.name) if low else None
+            latest = getattr(record, high.name) if high else None
+            start: Day = earliest.bounds()[0] if earliest else (1, 1, 1)
+            end: Day = latest.bounds()[1] if latest else (9999, 12, 31)
+            if any(a <= start and end <= b for a, b in spans):
+                inside.append(record)
+            elif any(start <= b and a <= end for a, b in spans):
+                straddling.append(record)
+        return inside, straddling
 
     # -- look-ups by key -----------------------------------------------------
 
@@ -809,7 +917,8 @@ class Dataset:
 
         ``relations=True`` keeps those with which Belarus had diplomatic
         relations on ``as_of`` (the reference date, `belatam.REFERENCE_DATE`,
-        when None), ``False`` those without, as far as the sources show;
+        when None), ``False`` those it had none with then; the states the
+        sources cannot place either way are the answer's ``unknown``.
         ``subregion`` is ``"Caribbean"``, ``"Central America"`` or ``"South America"``.
         """
         table = self._table("countries")
@@ -818,14 +927,20 @@ class Dataset:
         if relations is None:
             return self._select("countries", {"subregion": subregion}, within=region)
         wanted = check_bool("relations", relations)
-        schema = table.schema
         chosen = table.subset(
             ("relations", day, wanted),
-            lambda: [c for c in region[0] if self._in_force(schema, c, day) is wanted],
+            lambda: [c for c in region[0] if table.span(c).on(day) is wanted],
             _date_of(day),
+            lambda: [c for c in region[0] if table.span(c).on(day) is None],
         )
         found = self._select("countries", {"subregion": subregion}, within=chosen)
-        return found if found.as_of is not None else Results(found, schema.cls, _date_of(day))
+        if found.as_of is not None:
+            return found
+        unknown = chosen[0].unknown
+        if subregion is not None:
+            kept = {c.code for c in self._select("countries", {"subregion": subregion})}
+            unknown = tuple(c for c in unknown if c.code in kept)
+        return Results(found, table.schema.cls, _date_of(day), unknown)
 
     @query("partnerships")
     def partnerships(
@@ -834,9 +949,14 @@ class Dataset:
         country: str | Country | Iterable[str | Country] | None = None,
         strategic: bool | None = None,
         as_of: str | datetime.date | PartialDate | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
     ) -> tuple[Partnership, ...]:
-        """The partnerships the sources describe in force on ``as_of`` (the reference date when None), by partner."""
-        return self._select("partnerships", {"country": country, "strategic": strategic}, as_of=as_of)
+        """The partnerships the sources describe, by partner: those in force on ``as_of`` (the reference date
+        when nothing is asked), or on some day of the span ``year``, ``since`` and ``until`` ask."""
+        filters = {"country": country, "strategic": strategic}
+        return self._select("partnerships", filters, as_of=as_of, year=year, since=since, until=until)
 
     @query("countries", filters="partnerships")
     def partners(
@@ -844,13 +964,19 @@ class Dataset:
     ) -> tuple[Country, ...]:
         """The states the sources call partners of Belarus on ``as_of`` (the reference date when None), by name.
 
-        ``strategic=True`` gives only the strategic partners, ``False`` the others.
+        ``strategic=True`` gives only the strategic partners, ``False`` the
+        others; the answer's ``unknown`` holds the states whose partnership
+        the sources cannot place on that day.
         """
         found = self.partnerships(strategic=strategic, as_of=as_of)
         codes = {p.country for p in found}
+        doubtful = {p.country for p in getattr(found, "unknown", ())} - codes
         countries = self._table("countries")
         return Results(
-            [c for c in countries.records if c.code in codes], countries.schema.cls, getattr(found, "as_of", None)
+            [c for c in countries.records if c.code in codes],
+            countries.schema.cls,
+            getattr(found, "as_of", None),
+            [c for c in countries.records if c.code in doubtful],
         )
 
     @query("missions")
@@ -862,19 +988,23 @@ class Dataset:
         kind: MissionKind | str | Iterable[MissionKind | str] | None = None,
         honorary: bool | None = None,
         as_of: str | datetime.date | PartialDate | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
     ) -> tuple[Mission, ...]:
-        """Diplomatic missions in both directions in force on ``as_of``, sorted by id.
+        """Diplomatic missions in both directions, sorted by id: those open on ``as_of`` (the reference date,
+        `belatam.REFERENCE_DATE`, when nothing is asked), or on some day of the span ``year``, ``since`` and
+        ``until`` ask (``since="1991"``: every mission the data knows of since then).
 
         ``sending`` and ``receiving`` take a country (``"BY"`` for Belarus);
-        ``kind`` is ``"embassy"`` or ``"honorary_consulate"``; ``honorary=False``
-        keeps the missions of career diplomats (the embassies), as most counts
-        of diplomatic missions do. ``as_of`` is a day (the reference date,
-        `belatam.REFERENCE_DATE`, when None): a mission counts from its opening
-        or, lacking one, from the first source that shows it, until it closed.
+        ``kind`` is ``"embassy"``, ``"consulate_general"`` or
+        ``"honorary_consulate"``; ``honorary=False`` keeps the missions of
+        career diplomats, as most counts of diplomatic missions do. The
+        missions the sources cannot place in or out of that day or span are
+        the answer's ``unknown``.
         """
-        return self._select(
-            "missions", {"sending": sending, "receiving": receiving, "kind": kind, "honorary": honorary}, as_of=as_of
-        )
+        filters = {"sending": sending, "receiving": receiving, "kind": kind, "honorary": honorary}
+        return self._select("missions", filters, as_of=as_of, year=year, since=since, until=until)
 
     @query("accreditations")
     def accreditations(
@@ -882,16 +1012,68 @@ class Dataset:
         *,
         sending: str | Country | Iterable[str | Country] | None = None,
         receiving: str | Country | Iterable[str | Country] | None = None,
+        head: str | Person | Iterable[str | Person] | None = None,
         as_of: str | datetime.date | PartialDate | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
     ) -> tuple[Accreditation, ...]:
-        """Heads of mission resident in one state and accredited to another as well, on ``as_of``.
+        """Heads of mission resident in one state and accredited to another as well: those in force on
+        ``as_of`` (the reference date when nothing is asked), or on some day of the span ``year``, ``since``
+        and ``until`` ask.
 
         ``sending`` is the state the head represents, ``receiving`` the state
-        accredited to besides the one of residence; ``as_of`` is a day (the
-        reference date when None), and an accreditation counts from its known
-        start or, lacking one, from the first source that shows it.
+        accredited to besides the one of residence, ``head`` the person;
+        ``accreditations(receiving="PE", since="1991")`` is every head of a
+        mission elsewhere who has represented Belarus in Peru, as far as the
+        sources show.
         """
-        return self._select("accreditations", {"sending": sending, "receiving": receiving}, as_of=as_of)
+        filters = {"sending": sending, "receiving": receiving, "head": head}
+        return self._select("accreditations", filters, as_of=as_of, year=year, since=since, until=until)
+
+    @query(
+        "postings",
+        options={
+            "sending": Option("the state whose mission it is: code, name or alias (BY for Belarus)", many=True),
+            "receiving": Option("the state the mission is in: code, name or alias", many=True),
+        },
+    )
+    def heads(
+        self,
+        *,
+        mission: str | Mission | Iterable[str | Mission] | None = None,
+        sending: str | Country | Iterable[str | Country] | None = None,
+        receiving: str | Country | Iterable[str | Country] | None = None,
+        person: str | Person | Iterable[str | Person] | None = None,
+        as_of: str | datetime.date | PartialDate | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
+    ) -> tuple[Posting, ...]:
+        """Who headed a mission (ambassador, chargé d'affaires, consul): the postings in force on ``as_of``
+        (the reference date when nothing is asked), or on some day of the span ``year``, ``since`` and
+        ``until`` ask, by mission and start.
+
+        ``mission`` is a mission (its id or record); ``sending`` and
+        ``receiving`` are the states of the mission headed;
+        ``heads(sending="BY", receiving="BR", since="1991")`` is every
+        ambassador of Belarus in Brazil the sources name.
+        """
+        within = None
+        if sending is not None or receiving is not None:
+            missions = self._table("missions")
+            keep: set[Any] | None = None
+            for parameter, value in (("sending", sending), ("receiving", receiving)):
+                if value is None:
+                    continue
+                field = missions.schema.filters[parameter]
+                ids = {m.id for w in self._resolve(parameter, field, value) for m in missions.bucket(field, w)}
+                keep = ids if keep is None else keep & ids
+            chosen = frozenset(keep or ())
+            postings = self._table("postings")
+            within = postings.subset(("missions", chosen), lambda: [p for p in postings.records if p.mission in chosen])
+        filters = {"mission": mission, "person": person}
+        return self._select("postings", filters, as_of=as_of, year=year, since=since, until=until, within=within)
 
     @query("agreements")
     def agreements(
@@ -956,13 +1138,19 @@ class Dataset:
         member: str | Country | Organization | Iterable[str | Country | Organization] | None = None,
         role: MembershipRole | str | Iterable[MembershipRole | str] | None = None,
         as_of: str | datetime.date | PartialDate | None = None,
+        year: int | Iterable[int] | None = None,
+        since: str | PartialDate | datetime.date | None = None,
+        until: str | PartialDate | datetime.date | None = None,
     ) -> tuple[Membership, ...]:
-        """Memberships and observer statuses, sorted by organisation, role and member.
+        """Memberships and observer statuses, sorted by organisation, role and member: those in force on
+        ``as_of`` (the reference date when nothing is asked), or on some day of the span ``year``, ``since``
+        and ``until`` ask.
 
         ``member`` is a country (code, name or record) or an organisation (id,
-        name or record); ``as_of`` a day (the reference date when None).
+        name or record).
         """
-        return self._select("memberships", {"organization": organization, "member": member, "role": role}, as_of=as_of)
+        filters = {"organization": organization, "member": member, "role": role}
+        return self._select("memberships", filters, as_of=as_of, year=year, since=since, until=until)
 
     @query("statements")
     def statements(

@@ -1,9 +1,13 @@
 """Hypothesis strategies for belatam values, kept in one place (as attrs does).
 
 `datasets()` builds a small `belatam.Dataset` that passes every integrity rule
-of `belatam.checks`: ids are typed slugs unique across all files, every
+of `belatam.integrity`: ids are typed slugs unique across all files, every
 reference points at a record that exists, and every record but a `Source`
-cites at least one existing source. Sizes stay small so tests are fast.
+cites at least one existing source. Its dates also keep the rules of time
+(`belatam.timeline`): a record whose drawn bounds contradict each other loses
+the later ones, and a mission or membership in force when its country's
+relations or its organisation are not loses its dates. Sizes stay small so
+tests are fast.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from belatam import (
     Dataset,
     Event,
     EventKind,
+    InvalidValueError,
     Membership,
     MembershipRole,
     Mission,
@@ -44,6 +49,9 @@ from belatam import (
     VisitKind,
 )
 from belatam.model.countries import SUBREGIONS
+from belatam.model.schema import describe
+from belatam.model.validity import span_of
+from belatam.timeline import conflict
 
 __all__ = [
     "MAX",
@@ -204,6 +212,29 @@ def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategy
 
 
+def _keeping_time(cls: type[T], **fields: object) -> T:
+    """``cls(**fields)``, dropping the time fields that contradict the others (the later parts first)."""
+    parts = describe(cls).validity
+    droppable = [parts[p].name for p in ("ended_by", "end", "seen", "not_before", "start") if p in parts]
+    for name in [None, *droppable]:
+        if name is not None:
+            fields[name] = None
+        try:
+            return cls(**fields)
+        except InvalidValueError:
+            continue
+    raise AssertionError(f"no {cls.__name__} from {fields}")
+
+
+def _within(record: T, outer: object, *names: str) -> T:
+    """``record``, without its time fields ``names`` if it is in force on a day ``outer`` is not."""
+    if outer is None or conflict(span_of(record), span_of(outer)) is None:
+        return record
+    import attrs
+
+    return attrs.evolve(record, **dict.fromkeys(names))  # type: ignore[misc]
+
+
 # -- the data set --------------------------------------------------------------
 
 
@@ -245,7 +276,8 @@ def _countries(draw: st.DrawFn, refs: st.SearchStrategy[tuple[SourceRef, ...]]) 
     ]
     for code, name, numeric in zip(codes, names, numerics, strict=False):
         countries.append(
-            Country(
+            _keeping_time(
+                Country,
                 code=code,
                 alpha3=draw(_LETTER.map(code.__add__).filter(lambda alpha3: alpha3 != "BLR")),  # Belarus's
                 numeric=numeric,
@@ -280,7 +312,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
         )
     )
     organizations = [
-        Organization(
+        _keeping_time(
+            Organization,
             id=id_,
             name=name,
             kind=draw(st.sampled_from(OrganizationKind)),
@@ -307,10 +340,14 @@ def datasets(draw: st.DrawFn) -> Dataset:
         )
     )
     role = st.builds(
-        Role,
+        _keeping_time,
+        st.just(Role),
         title=_TEXT,
         country=st.sampled_from(tuple(codes)),
         organization=_optional(st.sampled_from(tuple(org_ids))) if org_ids else st.none(),
+        since=_OPT_DATE,
+        seen=_OPT_DATE_LIKE.filter(lambda d: not isinstance(d, Period) or d.start is not None),
+        until=_OPT_DATE,
     )
     people = [
         Person(
@@ -327,28 +364,36 @@ def datasets(draw: st.DrawFn) -> Dataset:
     if len(codes) >= 2:
         for id_ in draw(ids("mis")):
             sending, receiving = draw(st.permutations(codes))[:2]
-            missions.append(
-                Mission(
-                    id=id_,
-                    kind=draw(st.sampled_from(MissionKind)),
-                    sending=sending,
-                    receiving=receiving,
-                    opened=draw(_OPT_DATE),
-                    closed=draw(_OPT_DATE),
-                    closed_by=draw(_OPT_DATE),
-                    sources=draw(refs),
-                )
+            mission = _keeping_time(
+                Mission,
+                id=id_,
+                kind=draw(st.sampled_from(MissionKind)),
+                sending=sending,
+                receiving=receiving,
+                opened=draw(_OPT_DATE),
+                seen=draw(_OPT_DATE),
+                closed=draw(_OPT_DATE),
+                closed_by=draw(_OPT_DATE),
+                sources=draw(refs),
             )
+            for code in (sending, receiving):
+                outer = next(c for c in countries if c.code == code)
+                mission = _within(mission, outer, "opened", "not_before", "seen", "closed", "closed_by")
+            missions.append(mission)
 
     partnerships = (
         [
-            Partnership(
+            _keeping_time(
+                Partnership,
                 id=id_,
                 country=draw(st.sampled_from(tuple(region))),
                 kind=draw(st.sampled_from(PartnershipKind)),
                 description=draw(_TEXT),
                 treaties=draw(_OPT_COUNT),
                 legal_instruments=draw(_OPT_COUNT),
+                since=draw(_OPT_DATE),
+                seen=draw(_OPT_DATE),
+                until=draw(_OPT_DATE),
                 sources=draw(refs),
             )
             for id_ in draw(ids("ptn"))
@@ -357,22 +402,21 @@ def datasets(draw: st.DrawFn) -> Dataset:
         else []
     )
 
-    memberships = (
-        [
-            Membership(
-                id=id_,
-                member=draw(st.sampled_from((*codes, *org_ids))),
-                organization=draw(st.sampled_from(tuple(org_ids))),
-                role=draw(st.sampled_from(MembershipRole)),
-                since=draw(_OPT_DATE),
-                until=draw(_OPT_DATE),
-                sources=draw(refs),
-            )
-            for id_ in draw(ids("mem"))
-        ]
-        if org_ids
-        else []
-    )
+    memberships = []
+    for id_ in draw(ids("mem")) if org_ids else []:
+        membership = _keeping_time(
+            Membership,
+            id=id_,
+            member=draw(st.sampled_from((*codes, *org_ids))),
+            organization=draw(st.sampled_from(tuple(org_ids))),
+            role=draw(st.sampled_from(MembershipRole)),
+            since=draw(_OPT_DATE),
+            seen=draw(_OPT_DATE),
+            until=draw(_OPT_DATE),
+            sources=draw(refs),
+        )
+        outer = next(o for o in organizations if o.id == membership.organization)
+        memberships.append(_within(membership, outer, "since", "not_before", "seen", "until"))
 
     agreements = [
         Agreement(
@@ -397,11 +441,16 @@ def datasets(draw: st.DrawFn) -> Dataset:
             not_before, not_after = bounds
         elif bounds:
             not_before, not_after = draw(st.sampled_from(((bounds[0], None), (None, bounds[0]))))
+        date = draw(_OPT_DATE_LIKE)
+        if date is not None:
+            first, last = date.bounds()
+            if (not_before and first < not_before.bounds()[0]) or (not_after and last > not_after.bounds()[1]):
+                date = None  # an event's date lies within its own bounds
         events.append(
             Event(
                 id=id_,
                 kind=draw(st.sampled_from(EventKind)),
-                date=draw(_OPT_DATE_LIKE),
+                date=date,
                 summary=draw(_ANY_TEXT),
                 not_before=not_before,
                 not_after=not_after,
@@ -428,22 +477,27 @@ def datasets(draw: st.DrawFn) -> Dataset:
         for id_ in draw(ids("stm"))
     ]
 
+    def stated(unit: Decimal) -> Decimal:
+        """An amount stated to ``unit``: a whole number of it."""
+        return draw(_AMOUNT) // unit * unit
+
+    units = [[draw(_UNIT) for _ in range(3)] for _ in range(4)]
     trade = [
         TradeFigures(
             id=f"trd-{year}",
             year=year,
             kind=draw(st.none() | st.sampled_from(TradeKind)),
             currency=draw(_CURRENCY),
-            turnover=draw(_AMOUNT),
-            turnover_precision=draw(_UNIT),
-            exports=draw(_AMOUNT),
-            exports_precision=draw(_UNIT),
-            imports=draw(_AMOUNT),
-            imports_precision=draw(_UNIT),
+            turnover=stated(unit[0]),
+            turnover_precision=unit[0],
+            exports=stated(unit[1]),
+            exports_precision=unit[1],
+            imports=stated(unit[2]),
+            imports_precision=unit[2],
             main_exports=tuple(draw(st.lists(_TEXT, max_size=3))),
             sources=draw(refs),
         )
-        for year in draw(st.lists(st.integers(1990, 2030), unique=True, max_size=4))
+        for year, unit in zip(draw(st.lists(st.integers(1990, 2030), unique=True, max_size=4)), units, strict=False)
     ]
 
     return Dataset(

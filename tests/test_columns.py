@@ -98,7 +98,7 @@ def test_column_kinds() -> None:
     assert events["kind"].field.vocabulary is EventKind
     assert events["visit"].optional
     assert events["summary"].field.vocabulary is None
-    assert {c.kind for c in columns(Person)} == {"text", "texts", "records"}
+    assert {c.kind for c in columns(Person)} == {"text", "texts", "records", "date"}  # died
     assert repr(events["date_end"]) == "<Column date_end>"
 
 
@@ -159,11 +159,12 @@ def test_flat_values_are_plain_and_lists_are_lists() -> None:
         "aliases": ["x|y", "back\\slash"],
         "roles": ["Minister (CU)", "Chair (BY, org-b)"],
         "names": ["А (be)"],
+        "died": None,
         "wikidata": "Q1",
         "countries": ["CU", "BY"],
         "sources": ["src-a#3", "src-b"],
     }
-    assert all(type(v) is list for k, v in flat.items() if k not in ("id", "name", "wikidata"))
+    assert all(type(v) is list for k, v in flat.items() if k not in ("id", "name", "died", "wikidata"))
 
 
 def test_raw_values_are_what_the_record_holds() -> None:
@@ -261,7 +262,7 @@ def test_csv_text_has_a_header_and_a_row_per_record() -> None:
             turnover_precision=Decimal(1),
             exports=Decimal(0),
             exports_precision=Decimal(1),
-            imports=Decimal(1),
+            imports=Decimal(10),
             imports_precision=Decimal(10),
         ),
     ]
@@ -271,7 +272,7 @@ def test_csv_text_has_a_header_and_a_row_per_record() -> None:
     assert rows == [
         [*header, "sources"],
         ["trd-2018", "2018", "", "", "USD", "10", "1", "7", "1", "3", "1", "potash|a\\|b", "4", "1", "src-a#8"],
-        ["trd-2019", "2019", "goods", "", "USD", "1", "1", "0", "1", "1", "10", "", "-1", "10", ""],
+        ["trd-2019", "2019", "goods", "", "USD", "1", "1", "0", "1", "10", "10", "", "-10", "10", ""],
     ]
     assert csv_text(TradeFigures, [], "trade.csv") == ",".join(rows[0]) + "\r\n"
 

@@ -262,6 +262,8 @@ def test_the_single_valued_references_are_foreign_keys(data: Dataset) -> None:
     assert foreign_keys(datapackage.descriptor(data)) == {
         ("missions", "sending"): ("countries", "code"),
         ("missions", "receiving"): ("countries", "code"),
+        ("postings", "person"): ("people", "id"),
+        ("postings", "mission"): ("missions", "id"),
         ("partnerships", "country"): ("countries", "code"),
         ("organizations", "country"): ("countries", "code"),
         ("organizations", "parent"): ("organizations", "id"),

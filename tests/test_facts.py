@@ -184,8 +184,10 @@ def test_p19_cuba() -> None:
     visit, meeting = belatam.events(country="CU", year=2012) + belatam.events(country="CU", year=2015)
     assert visit.visit is VisitKind.OFFICIAL and visit.date == PartialDate(2012, 6)
     assert set(meeting.participants) == {"per-lukashenko", "per-raul-castro"}
-    diaz_canel = belatam.events(person="Miguel Díaz-Canel")[0]
-    assert diaz_canel.date is None and diaz_canel.place == "Belarus"
+    diaz_canel = belatam.events(person="Miguel Díaz-Canel", kind="visit")[0]
+    assert diaz_canel.date == PartialDate(2016, 5) and diaz_canel.place == "Belarus"  # a later page dates it
+    (meeting,) = belatam.events(person="per-diaz-canel", kind="meeting", year=2016)
+    assert str(meeting.date) == "2016-05-23" and meeting.during == (diaz_canel.id,)
     assert [r.title for r in belatam.person("per-diaz-canel").roles][-1] == "Head of the Cuban State"
 
 
@@ -254,10 +256,11 @@ def test_p31_association_of_caribbean_states() -> None:
     assert (acs.members, acs.associate_members) == (25, 12)
     (observer,) = belatam.memberships(organization=acs, member="Belarus")
     assert observer.since == PartialDate(2016, 1)
-    assert not belatam.memberships(organization=acs, role="member")  # not shown by 2018-12-01: their source is of 2019
-    named = belatam.memberships(organization=acs, role="member", as_of="2019-01-01")
-    assert len(named) == acs.members
-    assert all(r.source == "src-statesmans-yearbook" for m in named for r in m.sources)
+    named = belatam.memberships(organization=acs, role="member")  # in force on the reference date
+    assert len(named) == acs.members  # ¶31 counts them; it does not name them, so the members cite other pages
+    assert all(m.since == acs.established == PartialDate(1994, 7, 24) for m in named)  # the founding states
+    assert all("src-mfa-2019" not in {r.source for r in m.sources} for m in named)
+    assert not belatam.memberships(organization=acs, role="member", as_of="1994-07-23")  # before the founding
 
 
 def test_p32_p33_closing_statements() -> None:
@@ -305,7 +308,9 @@ def test_subregions() -> None:
 def test_events_year_includes_periods_and_month_dates() -> None:
     in_2018 = belatam.events(year=2018)
     assert any(isinstance(e.date, PartialDate) and e.date.precision == "month" for e in in_2018)
-    assert all(e.date is not None and e.date.overlaps_year(2018) for e in in_2018)
-    assert len(in_2018) == 10
-    colombia = [e for e in belatam.events(country="CO") if e.date is None]  # one of the 2018 visits: not counted
-    assert colombia and not set(colombia) & set(in_2018)
+    dated = [e for e in in_2018 if e.date is not None]
+    assert all(e.date.overlaps_year(2018) for e in dated)
+    assert len(in_2018) == 12 and len(dated) == 10
+    colombia = [e for e in belatam.events(country="CO") if e.date is None]  # between the two 2018 visits
+    assert colombia and set(colombia) <= set(in_2018)
+    assert all(e.not_before.year == e.not_after.year == 2018 for e in colombia)

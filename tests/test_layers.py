@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("belatam.errors", "belatam.text", "belatam.extras", "belatam.data"),
     ("belatam.dates",),
     ("belatam.model.schema",),
+    ("belatam.model.validity",),
     ("belatam.model", "belatam.model.columns", "belatam.model.html", "belatam.model.record"),
     ("belatam.model.*",),
     (
@@ -33,6 +34,7 @@ LAYERS: list[tuple[str, ...]] = [
         "belatam.integrity",
         "belatam.matching",
         "belatam.results",
+        "belatam.timeline",
     ),
     ("belatam.queries",),
     ("belatam.loader",),

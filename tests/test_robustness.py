@@ -91,14 +91,15 @@ RESULT: dict[str, type] = {
     "accreditations": belatam.Accreditation,
     "trade_figures": TradeFigures,
     "roles": belatam.Role,
+    "heads": belatam.Posting,
     "load": Dataset,
 }
 PLURAL = {"countries", "partners", "partnerships", "missions", "agreements", "events", "people"}
-PLURAL |= {"organizations", "memberships", "statements", "accreditations", "trade_figures", "roles"}
+PLURAL |= {"organizations", "memberships", "statements", "accreditations", "trade_figures", "roles", "heads"}
 
 # Every parameter of every helper, with the kind of argument it takes. An enum
 # class stands for "a member of it or its value string".
-KEYS = ("country", "person", "organization", "member", "event", "agreement", "source", "record")
+KEYS = ("country", "person", "mission", "organization", "member", "event", "agreement", "source", "record")
 PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("countries", "relations", "bool"),
     ("countries", "subregion", "subregion"),
@@ -109,14 +110,32 @@ PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("partnerships", "country", "country"),
     ("partnerships", "strategic", "bool"),
     ("partnerships", "as_of", "day"),
+    ("partnerships", "year", "year"),
+    ("partnerships", "since", "date"),
+    ("partnerships", "until", "date"),
     ("missions", "sending", "country"),
     ("missions", "receiving", "country"),
     ("missions", "kind", MissionKind),
     ("missions", "honorary", "bool"),
     ("missions", "as_of", "day"),
+    ("missions", "year", "year"),
+    ("missions", "since", "date"),
+    ("missions", "until", "date"),
     ("accreditations", "sending", "country"),
     ("accreditations", "receiving", "country"),
+    ("accreditations", "head", "person"),
     ("accreditations", "as_of", "day"),
+    ("accreditations", "year", "year"),
+    ("accreditations", "since", "date"),
+    ("accreditations", "until", "date"),
+    ("heads", "mission", "mission"),
+    ("heads", "sending", "country"),
+    ("heads", "receiving", "country"),
+    ("heads", "person", "person"),
+    ("heads", "as_of", "day"),
+    ("heads", "year", "year"),
+    ("heads", "since", "date"),
+    ("heads", "until", "date"),
     ("agreements", "country", "country"),
     ("agreements", "year", "year"),
     ("agreements", "since", "date"),
@@ -138,6 +157,9 @@ PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("memberships", "member", "member"),
     ("memberships", "role", MembershipRole),
     ("memberships", "as_of", "day"),
+    ("memberships", "year", "year"),
+    ("memberships", "since", "date"),
+    ("memberships", "until", "date"),
     ("statements", "country", "country"),
     ("statements", "topic", Topic),
     ("trade", "year", "year"),
@@ -146,6 +168,9 @@ PARAMS: list[tuple[str, str, str | type[enum.Enum]]] = [
     ("trade_figures", "partner", "country"),
     ("roles", "key", "person"),
     ("roles", "as_of", "day"),
+    ("roles", "year", "year"),
+    ("roles", "since", "date"),
+    ("roles", "until", "date"),
     ("source", "id", "source"),
     ("record", "id", "record"),
     ("load", "path", "path"),
@@ -221,6 +246,7 @@ GOOD: dict[str | type[enum.Enum], list[object]] = {
     "subregion": ["Caribbean", "south america"],
     "country": ["AR", "arg", "032", "Argentina", "  argentina  "],
     "person": ["per-makei"],
+    "mission": ["mis-by-ar-embassy"],
     "organization": ["org-acs"],
     "member": ["BY", "Cuba"],
     "event": [EVENT_ID],
@@ -244,7 +270,9 @@ def check_result(helper: str, result: object, param: str = "") -> None:
     if helper in PLURAL:
         assert isinstance(result, tuple), type(result)
         assert all(isinstance(r, RESULT[helper]) for r in result)
-        if param != "as_of" and helper != "roles":  # another day is another answer, not a narrower one
+        timed = "as_of" in signature(helper).parameters
+        if not (timed and param in ("as_of", "year", "since", "until")) and helper != "roles":
+            # another day (or span) is another answer, not a narrower one
             # a filter can only narrow the unfiltered answer
             assert set(result) <= set(getattr(belatam, helper)())
     else:
@@ -389,6 +417,7 @@ def test_unknown_subregion_lists_the_subregions(value: str) -> None:
 UNKNOWN: dict[str, list[object]] = {
     "country": ["Narnia", "ZZ", "ZZZ", "999", "🦄", "Belarusia", "!!!"],
     "person": ["per-nobody", "Narnia", "🦄"],
+    "mission": ["mis-nope", "🦄"],
     "organization": ["org-nope", "Narnia", "🦄"],
     "member": ["Narnia", "org-nope", "ZZ", "🦄"],
     "event": ["evt-nope", "Narnia", "🦄", AGREEMENT_ID],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-DATA_VERSION: str = "2026-11-29"
+DATA_VERSION: str = "2026-12-06"
 """When the packaged data last changed (beside ``belatam.__version__``, as tzdata's ``IANA_VERSION``).
 
 Queries answer for `REFERENCE_DATE` unless asked ``as_of`` another day; the
@@ -30,13 +30,15 @@ REFERENCE_DAY = (2018, 12, 1)
 REFERENCE_DATE: datetime.date
 """The day the data answers for when a query is given no ``as_of``: 1 December 2018.
 
-The primary source (the ministry's overview) bears no date. Its content
-places it after November 2018, the latest month of the events it reports
-(a visit to Panama, the visa agreement with Colombia), and before 6 July 2019,
-when Armenia and Kazakhstan joined Belarus as observers of the Pacific
-Alliance, which it says Belarus alone is; relations with the Bahamas (9
-December 2019) are still missing from it. 1 December 2018 is the first day
-on which everything the page reports had happened, so every fact it states
-holds on that day: relations with 31 of the 33 states, the 22 missions it
-lists.
+The primary source (the ministry's overview) bears no date. Its `Source`
+is dated ``2018-11/2019-12-09``: what it reports places it after the start of
+November 2018, the month of the latest events it mentions (a visit to Panama,
+the visa agreement with Colombia), and before 9 December 2019, when relations
+with the Bahamas, still missing from it, began. (It also calls Belarus the
+only Eurasian Economic Union member observing the Pacific Alliance, which
+stopped being true in July 2019.) The data reads the page as describing the
+first day by which everything it reports had happened, 1 December 2018:
+relations with 31 of the 33 states, the 22 missions it lists. What the page
+shows in force is ``seen`` from ``2018-11``, so in force on that day and not
+known before it.
 """

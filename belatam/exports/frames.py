@@ -5,7 +5,7 @@ checkout); pandas is imported when `to_frame` is called, never when belatam is.
 
     >>> missions = to_frame("missions")
     >>> list(missions["kind"].cat.categories)
-    ['embassy', 'honorary_consulate']
+    ['embassy', 'consulate_general', 'honorary_consulate']
     >>> import belatam
     >>> to_frame([belatam.trade(2018)]).loc[0, ["exports", "balance"]].tolist()
     [Decimal('853800000'), Decimal('349200000')]

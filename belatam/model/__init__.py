@@ -24,6 +24,7 @@ Kind = Literal[
     "accreditations",
     "partnerships",
     "people",
+    "postings",
     "organizations",
     "memberships",
     "agreements",

@@ -8,7 +8,7 @@ import attrs
 
 from belatam.dates import PartialDate
 from belatam.model.names import Name, Named, names_of
-from belatam.model.record import Record, SourceRef, citations, matches, nonempty, qid, wikidata
+from belatam.model.record import Lasting, SourceRef, citations, matches, nonempty, qid, wikidata
 from belatam.model.schema import info, strings
 
 __all__ = ["HOME", "RECORD", "SUBREGIONS", "Country"]
@@ -21,11 +21,13 @@ SUBREGIONS = ("Caribbean", "Central America", "South America")
 
 
 @attrs.frozen(kw_only=True)
-class Country(Named, Record):
+class Country(Named, Lasting):
     """A state: one of the 33 of Latin America and the Caribbean, or Belarus.
 
     ``names`` holds its name in each language of the relationship (CLDR's)
     and its official name where a source gives one; `name_in` picks one.
+    The relationship it stands for is its diplomatic relations with Belarus:
+    `in_force` answers for those.
     """
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "code")
@@ -69,7 +71,7 @@ class Country(Named, Record):
     relations: bool | None = attrs.field(
         default=None,
         metadata=info(
-            "Diplomatic relations with Belarus at the reference date (None for Belarus).",
+            "Diplomatic relations with Belarus at the reference date (None where not known, and for Belarus).",
             filter="relations",
             table=True,
             valid="held",

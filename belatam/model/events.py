@@ -38,9 +38,15 @@ class VisitKind(Vocabulary):
 
 
 def _bounds(instance: Event, attribute: object, value: PartialDate | None) -> None:
-    low, high = instance.not_before, instance.not_after
-    if low is not None and high is not None and high < low:
+    low, high, date = instance.not_before, instance.not_after, instance.date
+    if low is not None and high is not None and high.bounds()[1] < low.bounds()[0]:
         raise InvalidValueError(f"not_after ({high}) lies before not_before ({low})", field="not_after")
+    if date is not None:
+        first, last = date.bounds()
+        if low is not None and first < low.bounds()[0]:
+            raise InvalidValueError(f"the date {date} begins before not_before ({low})", field="date")
+        if high is not None and last > high.bounds()[1]:
+            raise InvalidValueError(f"the date {date} ends after not_after ({high})", field="date")
 
 
 @attrs.frozen(kw_only=True)
@@ -68,13 +74,13 @@ class Event(Record):
         ),
     )
     not_before: PartialDate | None = attrs.field(
-        default=None, repr=False, metadata=info("Earliest possible date of an undated event, where known.")
+        default=None, repr=False, metadata=info("Earliest possible date of an undated event, where known.", bound="low")
     )
     not_after: PartialDate | None = attrs.field(
         default=None,
         repr=False,
         validator=_bounds,
-        metadata=info("Latest possible date of an undated event, where known."),
+        metadata=info("Latest possible date of an undated event, where known.", bound="high"),
     )
     place: str | None = attrs.field(default=None, validator=nonempty, metadata=info("Where it took place, as named."))
     countries: tuple[str, ...] = attrs.field(

@@ -57,14 +57,15 @@ def _cell(column: Column, record: object) -> str:
     return f"<td{style}>{_content(column.name, cell)}</td>"
 
 
-def records_html(records: Iterable[object], *, as_of: object = None) -> str:
+def records_html(records: Iterable[object], *, as_of: object = None, unknown: Iterable[object] = ()) -> str:
     """Records as an HTML table: a header row of field names, then one row per record.
 
     The columns are the record class's fields, long texts last; a cell longer
     than `MAX_CELL` characters is cut, with the whole text as its tooltip.
     The caption counts the records, and gives the day they describe where
-    they hold for a while (``as_of``: missions, memberships). An empty query result (a `Results` that
-    knows its ``record_type``) still shows the columns of its type.
+    they hold for a while (``as_of``: missions, memberships), and how many the
+    sources cannot place on that day (``unknown``). An empty query result (a
+    `Results` that knows its ``record_type``) still shows the columns of its type.
     """
     rows = tuple(records)
     known = getattr(records, "record_type", None)
@@ -78,6 +79,9 @@ def records_html(records: Iterable[object], *, as_of: object = None) -> str:
     caption = f"{len(rows)} {'record' if len(rows) == 1 else 'records'}" + (f" ({kinds})" if kinds else "")
     if as_of is not None:
         caption += f", in force on {as_of}"
+    doubtful = len(tuple(unknown))
+    if doubtful:
+        caption += f"; and {doubtful} not known {'on that day' if as_of is not None else 'in the span asked'}"
     head = "".join(f"<th{_LEFT}>{escape(c.name)}</th>" for c in table)
     body = "".join(
         "<tr>" + "".join(_cell(c, r) if hasattr(r, c.field.name) else f"<td{_LEFT}></td>" for c in table) + "</tr>"

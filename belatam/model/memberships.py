@@ -6,8 +6,18 @@ from typing import ClassVar
 
 import attrs
 
-from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, slug
+from belatam.dates import PartialDate, Period
+from belatam.model.record import (
+    Lasting,
+    SourceRef,
+    Vocabulary,
+    citations,
+    nonempty,
+    not_before_info,
+    note_info,
+    seen_info,
+    slug,
+)
 from belatam.model.schema import info
 
 __all__ = ["RECORD", "Membership", "MembershipRole"]
@@ -22,7 +32,7 @@ class MembershipRole(Vocabulary):
 
 
 @attrs.frozen(kw_only=True)
-class Membership(Record):
+class Membership(Lasting):
     """The standing of a state (alpha-2 code) or body (id) in an organisation."""
 
     ORDER: ClassVar[tuple[str, ...]] = ("organization", "role", "member", "id")
@@ -38,7 +48,7 @@ class Membership(Record):
         )
     )
     organization: str = attrs.field(
-        metadata=info("Id of the organisation.", refers="organizations", filter="organization", table=True)
+        metadata=info("Id of the organisation.", refers="organizations", filter="organization", table=True, within=True)
     )
     role: MembershipRole = attrs.field(
         metadata=info("Member, associate member or observer.", filter="role", table=True)
@@ -46,9 +56,12 @@ class Membership(Record):
     since: PartialDate | None = attrs.field(
         default=None, metadata=info("When the standing began, where known.", table=True, valid="start")
     )
+    not_before: PartialDate | None = attrs.field(default=None, repr=False, metadata=not_before_info())
+    seen: PartialDate | Period | None = attrs.field(default=None, repr=False, metadata=seen_info())
     until: PartialDate | None = attrs.field(
         default=None, metadata=info("When the standing ended, where known.", valid="end")
     )
+    note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

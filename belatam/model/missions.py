@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import attrs
 
-from belatam.dates import PartialDate
+from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidValueError
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, slug
+from belatam.model.record import (
+    Lasting,
+    SourceRef,
+    Vocabulary,
+    citations,
+    nonempty,
+    not_before_info,
+    note_info,
+    seen_info,
+    slug,
+)
 from belatam.model.schema import derived, info
 
 __all__ = ["RECORD", "Mission", "MissionKind"]
@@ -16,6 +26,7 @@ class MissionKind(Vocabulary):
     """What sort of diplomatic presence a mission is."""
 
     EMBASSY = "embassy"
+    CONSULATE_GENERAL = "consulate_general"
     HONORARY_CONSULATE = "honorary_consulate"
 
 
@@ -25,23 +36,33 @@ def _abroad(instance: Mission, attribute: object, value: str) -> None:
 
 
 @attrs.frozen(kw_only=True)
-class Mission(Record):
+class Mission(Lasting):
     """A diplomatic mission of one state in another."""
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the mission.", identity=True))
-    kind: MissionKind = attrs.field(metadata=info("Embassy or honorary consulate.", filter="kind", table=True))
+    kind: MissionKind = attrs.field(
+        metadata=info("Embassy, consulate general or honorary consulate.", filter="kind", table=True)
+    )
     sending: str = attrs.field(
         metadata=info(
-            "Alpha-2 code of the state the mission represents.", refers="countries", filter="sending", table=True
+            "Alpha-2 code of the state the mission represents.",
+            refers="countries",
+            filter="sending",
+            table=True,
+            within=True,
         )
     )
     receiving: str = attrs.field(
         validator=_abroad,
-        metadata=info("Alpha-2 code of the state it is in.", refers="countries", filter="receiving", table=True),
+        metadata=info(
+            "Alpha-2 code of the state it is in.", refers="countries", filter="receiving", table=True, within=True
+        ),
     )
     opened: PartialDate | None = attrs.field(
         default=None, metadata=info("When it opened, where a source gives it.", table=True, valid="start")
     )
+    not_before: PartialDate | None = attrs.field(default=None, repr=False, metadata=not_before_info())
+    seen: PartialDate | Period | None = attrs.field(default=None, repr=False, metadata=seen_info())
     closed: PartialDate | None = attrs.field(
         default=None, metadata=info("When it closed, where a source gives it.", valid="end")
     )
@@ -52,6 +73,10 @@ class Mission(Record):
             "A day by which it had closed, where a source shows it gone without saying when.", valid="ended_by"
         ),
     )
+    city: str | None = attrs.field(
+        default=None, validator=nonempty, metadata=info("The city it is in, where a source names it.")
+    )
+    note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -84,7 +84,7 @@ class Organization(Named, Record):
     )
     place: str | None = attrs.field(default=None, validator=nonempty, metadata=info("Town or region, where given."))
     established: PartialDate | None = attrs.field(
-        default=None, metadata=info("When it was founded or built, where given.", table=True)
+        default=None, metadata=info("When it was founded or built, where given.", table=True, valid="start")
     )
     members: int | None = attrs.field(
         default=None, validator=count, metadata=info("Number of full members, where given without their names.")

@@ -6,8 +6,18 @@ from typing import ClassVar
 
 import attrs
 
-from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
+from belatam.dates import PartialDate, Period
+from belatam.model.record import (
+    Lasting,
+    SourceRef,
+    Vocabulary,
+    citations,
+    count,
+    nonempty,
+    not_before_info,
+    seen_info,
+    slug,
+)
 from belatam.model.schema import derived, info
 
 __all__ = ["RECORD", "Partnership", "PartnershipKind"]
@@ -21,7 +31,7 @@ class PartnershipKind(Vocabulary):
 
 
 @attrs.frozen(kw_only=True)
-class Partnership(Record):
+class Partnership(Lasting):
     """A state that the source calls a partner of Belarus, and how.
 
     ``treaties`` and ``legal_instruments`` count the signed documents where the
@@ -52,6 +62,8 @@ class Partnership(Record):
     since: PartialDate | None = attrs.field(
         default=None, repr=False, metadata=info("When the partnership began, where a source says.", valid="start")
     )
+    not_before: PartialDate | None = attrs.field(default=None, repr=False, metadata=not_before_info())
+    seen: PartialDate | Period | None = attrs.field(default=None, repr=False, metadata=seen_info())
     until: PartialDate | None = attrs.field(
         default=None, repr=False, metadata=info("When it ended, where a source says.", valid="end")
     )

@@ -7,17 +7,45 @@ from typing import ClassVar
 
 import attrs
 
-from belatam.dates import PartialDate
+from belatam.dates import PartialDate, Period
 from belatam.model.names import Name, Named, names_of
-from belatam.model.record import Record, SourceRef, citations, nonempty, qid, slug, wikidata
+from belatam.model.record import (
+    Lasting,
+    Record,
+    SourceRef,
+    Vocabulary,
+    citations,
+    nonempty,
+    not_before_info,
+    qid,
+    slug,
+    wikidata,
+)
 from belatam.model.schema import derived, info, records_of, strings
 
-__all__ = ["RECORD", "Person", "Role"]
+__all__ = ["RECORD", "Office", "Person", "Role"]
+
+
+class Office(Vocabulary):
+    """An office that one person holds at a time in a state (head of state, foreign minister)."""
+
+    HEAD_OF_STATE = "head_of_state"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    FOREIGN_MINISTER = "foreign_minister"
+    SPEAKER = "speaker"
+    """The chair of a parliament's chamber (Belarus's House of Representatives)."""
+    CENTRAL_BANK_GOVERNOR = "central_bank_governor"
 
 
 @attrs.frozen(kw_only=True)
-class Role(Record):
-    """A post a person holds, as the source names it. ``str()`` gives ``title (CC)`` or ``title (CC, org-id)``."""
+class Role(Lasting):
+    """A post a person holds, as the source names it. ``str()`` gives ``title (CC)`` or ``title (CC, org-id)``.
+
+    ``office`` says which single-holder office it is, where it is one: no two
+    people hold one office of one state on the same day.
+    """
+
+    EXCLUSIVE: ClassVar[tuple[tuple[str, ...], ...]] = (("office", "country"),)
 
     title: str = attrs.field(
         validator=nonempty, metadata=info("The post, as the source names it.", table=True, term="schema:roleName")
@@ -28,16 +56,22 @@ class Role(Record):
     organization: str | None = attrs.field(
         default=None, metadata=info("Id of the organisation of the post, where named.", refers="organizations")
     )
+    office: Office | None = attrs.field(
+        default=None, metadata=info("The single-holder office the post is, where it is one.")
+    )
     since: PartialDate | None = attrs.field(
         default=None, metadata=info("When the post was taken up, where a source says.", valid="start", table=True)
     )
+    not_before: PartialDate | None = attrs.field(default=None, repr=False, metadata=not_before_info())
     until: PartialDate | None = attrs.field(
         default=None, metadata=info("When the post was left, where a source says.", valid="end", table=True)
     )
-    seen: PartialDate | None = attrs.field(
+    seen: PartialDate | Period | None = attrs.field(
         default=None,
         metadata=info(
-            "A date a source shows the post held on (a dated meeting), where no start is known.", valid="seen"
+            "When sources show the post held (a dated meeting, a dated report): a date, or the span from the "
+            "first such date to the last.",
+            valid="seen",
         ),
     )
     until_by: PartialDate | None = attrs.field(
@@ -84,6 +118,9 @@ class Person(Named, Record):
         converter=names_of,
         repr=False,
         metadata=info("Names in other languages and scripts, where a cited source gives them.", lookup=True),
+    )
+    died: PartialDate | None = attrs.field(
+        default=None, repr=False, metadata=info("When the person died, where a source says.", valid="end")
     )
     wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the person"))
     sources: tuple[SourceRef, ...] = attrs.field(

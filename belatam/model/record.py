@@ -12,26 +12,76 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from belatam.dates import PartialDate, day_of
 from belatam.errors import InvalidValueError, quote
-from belatam.model.schema import info, records_of
+from belatam.model.schema import describe, info, records_of
+from belatam.model.validity import span_of
 
-__all__ = ["Record", "SourceRef", "Vocabulary", "citations", "count", "matches", "nonempty", "qid", "slug", "wikidata"]
+if TYPE_CHECKING:
+    import datetime
+
+__all__ = [
+    "Lasting",
+    "Record",
+    "SourceRef",
+    "Vocabulary",
+    "citations",
+    "count",
+    "matches",
+    "nonempty",
+    "not_before_info",
+    "note_info",
+    "qid",
+    "seen_info",
+    "slug",
+    "wikidata",
+]
 
 
 class Record:
-    """The base of every record class: frozen attrs classes with a notebook display."""
+    """The base of every record class: frozen attrs classes with a notebook display.
+
+    A record whose fields say when it held or existed (the schema's ``valid``
+    parts) is refused when they contradict each other (an end before its start).
+    """
 
     __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        if describe(type(self)).validity:
+            span_of(self)
 
     def _repr_html_(self) -> str:
         """A field/value table for Jupyter."""
         from belatam.model.html import record_html
 
         return record_html(self)
+
+
+class Lasting(Record):
+    """A relationship: a record that holds for a while (a mission, a membership, a role).
+
+    Queries answer for a day (``as_of``) or a span (``since``, ``until``,
+    ``year``) from what its fields say of when it held (see
+    `belatam.model.validity`); `in_force` asks the record itself.
+    """
+
+    __slots__ = ()
+
+    LASTING: ClassVar[bool] = True
+
+    def in_force(self, day: datetime.date | str | PartialDate) -> bool | None:
+        """Whether it was in force on ``day``: True, False, or None where the sources cannot tell.
+
+        ``day`` is a `datetime.date`, an ISO day (``"2020-06-30"``) or a
+        day-precise `PartialDate`; a year or a month is refused (a
+        `ValueError`), being more than one day.
+        """
+        return span_of(self).on(day_of("day", day))
 
 
 class Vocabulary(enum.Enum):
@@ -118,6 +168,36 @@ class SourceRef(Record):
 
     def __str__(self) -> str:
         return self.source if self.paragraph is None else f"{self.source}#{self.paragraph}"
+
+
+def not_before_info() -> Any:
+    """The metadata of a relationship's ``not_before`` field: a date before which it had not begun.
+
+    ``attrs.field(default=None, repr=False, metadata=not_before_info())``.
+    """
+    return info("A date before which it had not begun, where a source bounds its start.", valid="not_before")
+
+
+def seen_info() -> Any:
+    """The metadata of a relationship's ``seen`` field: when sources show it in force.
+
+    ``attrs.field(default=None, repr=False, metadata=seen_info())``.
+    """
+    return info(
+        "When sources show it in force: the date of one such source, or the span from the first to the last "
+        "(EDTF, '2018-11/2021-10-27').",
+        valid="seen",
+    )
+
+
+def note_info() -> Any:
+    """The metadata of a relationship's ``note``: how its dates were read, where the sources need explaining.
+
+    ``attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())``.
+    """
+    return info(
+        "How its dates were read from the sources, where they need explaining (pages that disagree).", long=True
+    )
 
 
 def citations(values: Iterable[SourceRef]) -> tuple[SourceRef, ...]:

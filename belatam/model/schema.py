@@ -47,7 +47,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 P = ParamSpec("P")
 
-Validity = Literal["start", "end", "ended_by", "held", "seen"]
+Validity = Literal["start", "not_before", "seen", "end", "ended_by", "held"]
 """A field's part in a record's time of validity (see `info`)."""
 
 FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date", "texts", "records"]
@@ -76,13 +76,20 @@ class Info:
     - ``choices``: the closed set of values of a text field;
     - ``valid``: the field's part in the record's time of validity, for
       records that hold for a while (a mission, a membership): ``"start"``
-      (when it began), ``"end"`` (when it ended), ``"ended_by"`` (a day
-      by which it had ended, where a source shows that without saying when)
-      ``"held"`` (a yes/no: whether it held at the reference date, for a
-      record that may say it did not, such as a country's ``relations``) or
-      ``"seen"`` (a day a source shows it in force, where that is earlier
-      than the sources' own dates, as for a post held at a dated meeting);
-      ``as_of`` queries read these.
+      (when it began), ``"not_before"`` (a day before which it had not
+      begun), ``"seen"`` (when sources show it in force: a date, or the span
+      from the first such date to the last), ``"end"`` (when it ended),
+      ``"ended_by"`` (a date by which a source shows it over, without saying
+      when) or ``"held"`` (a yes/no: whether it held at the reference date,
+      for a record that may say it did not, such as a country's
+      ``relations``); `belatam.model.validity` reads these, for ``as_of``,
+      spans and ``in_force``. An organisation's ``established`` and a
+      person's ``died`` are parts of the same kind: when it existed;
+    - ``within``: a reference whose record must be in force (or not known)
+      whenever this one is (an accreditation and its resident mission, a
+      mission and the relations between its two states);
+    - ``bound``: the field bounds the ``when`` date where that is not known:
+      ``"low"`` (not before) or ``"high"`` (not after);
     - ``term``: the linked-data property the field is, as a compact IRI
       (``"schema:name"``); by default the package's own term for the field;
     - ``iri``: the field's values are IRIs, made by putting this before each
@@ -92,6 +99,7 @@ class Info:
     """
 
     __slots__ = (
+        "bound",
         "choices",
         "doc",
         "filter",
@@ -105,6 +113,7 @@ class Info:
         "term",
         "valid",
         "when",
+        "within",
     )
 
     def __init__(
@@ -123,8 +132,12 @@ class Info:
         term: str | None = None,
         iri: str | None = None,
         language: str | None = None,
+        within: bool = False,
+        bound: Literal["low", "high"] | None = None,
     ) -> None:
         self.doc = doc
+        self.within = within
+        self.bound = bound
         self.valid = valid
         self.refers = (refers,) if isinstance(refers, str) else refers
         self.identity = identity
@@ -189,6 +202,7 @@ class Field:
     """One field (or derived property) of a record type, as the schema reads it."""
 
     __slots__ = (
+        "bound",
         "choices",
         "default",
         "derived",
@@ -212,6 +226,7 @@ class Field:
         "valid",
         "vocabulary",
         "when",
+        "within",
     )
 
     def __init__(self, name: str, hint: Any, meta: Info, default: Any, derived: bool = False) -> None:
@@ -230,6 +245,8 @@ class Field:
         self.term = meta.term
         self.iri = meta.iri
         self.language = meta.language
+        self.within = meta.within
+        self.bound = meta.bound
         self.derived = derived
         self.default = default
         self.required = default is attrs.NOTHING and not derived
@@ -281,7 +298,20 @@ def _classify(name: str, hint: Any) -> tuple[FieldKind, bool, type[enum.Enum] | 
 class RecordType:
     """A record class as the schema reads it: its kind, fields and keys."""
 
-    __slots__ = ("cls", "derived", "fields", "filters", "identity", "lookups", "name", "validity", "when")
+    __slots__ = (
+        "bounds",
+        "cls",
+        "derived",
+        "exclusive",
+        "fields",
+        "filters",
+        "identity",
+        "lasting",
+        "lookups",
+        "name",
+        "validity",
+        "when",
+    )
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
@@ -306,6 +336,12 @@ class RecordType:
         self.filters = {f.filter: f for f in (*self.fields, *self.derived) if f.filter}
         self.validity: dict[str, Field] = {f.valid: f for f in self.fields if f.valid}
         """The fields that say when the record held: ``{"start": ..., "end": ..., "ended_by": ...}``."""
+        self.lasting: bool = bool(getattr(cls, "LASTING", False))
+        """Whether its records are relationships that queries answer for a day (``as_of``) or a span."""
+        self.bounds: dict[str, Field] = {f.bound: f for f in self.fields if f.bound}
+        """The fields that bound the ``when`` date where it is not known: ``{"low": ..., "high": ...}``."""
+        self.exclusive: tuple[tuple[str, ...], ...] = getattr(cls, "EXCLUSIVE", ())
+        """Groups of fields that no two records in force on one day may share (one head per mission)."""
 
     def __repr__(self) -> str:
         return f"<RecordType {self.name}>"

@@ -7,10 +7,17 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import DateLike, PartialDate
+from belatam.errors import InvalidValueError
 from belatam.model.record import Record, matches, nonempty, slug
 from belatam.model.schema import info
 
 __all__ = ["RECORD", "Source"]
+
+
+def _after_its_date(instance: Source, attribute: object, value: PartialDate | None) -> None:
+    date = instance.date
+    if value is not None and date is not None and value.bounds()[1] < date.bounds()[0]:
+        raise InvalidValueError(f"consulted {value} before the document's date {date}", field="consulted")
 
 
 @attrs.frozen(kw_only=True)
@@ -40,6 +47,7 @@ class Source(Record):
     )
     consulted: PartialDate | None = attrs.field(
         default=None,
+        validator=_after_its_date,
         metadata=info("When the project last read the document (for citations: accessed), where known."),
     )
     language: str = attrs.field(

@@ -34,6 +34,13 @@ def _unit(instance: object, attribute: attrs.Attribute[Decimal], value: Any) -> 
             f"got {quote(value)}",
             field=attribute.name,
         )
+    amount = getattr(instance, attribute.name.removesuffix("_precision"), None)
+    if isinstance(amount, Decimal) and amount.is_finite() and amount % value:
+        raise InvalidValueError(
+            f"{attribute.name.removesuffix('_precision')} {amount} is not a whole number of its precision "
+            f"{value}: an amount stated to the {value} ends in as many zeros",
+            field=attribute.name,
+        )
 
 
 def _amount(instance: object, attribute: attrs.Attribute[Decimal], value: Any) -> None:
@@ -65,6 +72,8 @@ class TradeFigures(Record):
     """
 
     ORDER: ClassVar[tuple[str, ...]] = ("year", "id")
+    UNIQUE: ClassVar[tuple[tuple[str, ...], ...]] = (("year", "partner", "kind"),)
+    """One record of figures for a year, a partner (or the region) and a kind (checked by `belatam.timeline`)."""
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the figures.", identity=True))
     year: int = attrs.field(validator=_year, metadata=info("Calendar year of the figures.", filter="year", table=True))
