@@ -12,7 +12,13 @@ Each state gets, in every language of the relationship (`LANGUAGES`):
   babel brings a new CLDR version);
 - its official (long) name where ISO 3166-1, as the iso-codes project keeps
   it with its translations (shipped in pycountry), gives one, citing
-  ``src-iso-codes``.
+  ``src-iso-codes``; the translations (every language but English) are
+  marked ``translated``: iso-codes' translators wrote them, no page shows
+  them in use;
+- where a cited page gives the form a state uses itself (`OWN`), that form
+  as the official name, and iso-codes' translation kept as a name that finds
+  the state, not as an official one (Belarus is "República de Belarús" in
+  Spanish, not "República de Bielorrusia").
 
 The script replaces each record's ``names`` and nothing else, so running it
 twice changes nothing; ``tests/test_names.py`` checks that the packaged file
@@ -35,6 +41,11 @@ COUNTRIES = REPOSITORY / "belatam" / "data" / "countries.json"
 LANGUAGES = ("be", "ru", "en", "es", "pt", "fr", "nl")
 CLDR = "src-cldr-49"
 ISO = "src-iso-codes"
+OWN: dict[tuple[str, str], tuple[str, str]] = {
+    ("BY", "es"): ("República de Belarús", "src-equilibrium-argentina"),
+    ("BY", "pt"): ("República de Belarus", "src-mre-brazil"),
+}
+"""(state, language): the official name a cited page shows in use, and that page's source id."""
 
 
 def cldr_names(code: str) -> list[dict[str, Any]]:
@@ -57,7 +68,14 @@ def official_names(code: str) -> list[dict[str, Any]]:
             text = catalog.gettext(english)
             if text == english:  # no translation: gettext hands back the English
                 continue
-        found.append({"text": text, "lang": lang, "official": True, "source": ISO})
+        name: dict[str, Any] = {"text": text, "lang": lang, "official": True, "source": ISO}
+        if lang != "en":
+            name["translated"] = True
+        own = OWN.get((code, lang))
+        if own is not None:
+            found.append({"text": own[0], "lang": lang, "official": True, "source": own[1]})
+            name.pop("official")  # not the state's own form: a name that finds it, no more
+        found.append(name)
     return found
 
 

@@ -43,7 +43,7 @@ def test_every_cldr_name_finds_its_country(lang: str) -> None:
     for country in EVERY:
         cldr = babel.Locale(lang).territories[country.code]
         assert belatam.country(cldr) == country, (lang, cldr)
-        held = [n for n in country.names if n.lang == lang and not n.official]
+        held = [n for n in country.names if n.lang == lang and not n.official and not n.translated]
         assert [n.text for n in held] == [cldr]
         assert held[0].source == "src-cldr-49"
         if lang != "en":
@@ -57,11 +57,14 @@ def test_the_cldr_version_is_a_source() -> None:
 
 
 def test_official_names_are_iso_codes_and_find_their_country() -> None:
+    """ISO 3166-1's English official names, iso-codes' translations of them (marked as such), and where a
+    cited page shows the form a state uses itself, that form instead (the translation still finds it)."""
+    own = update_script().OWN
     counted = 0
     for country in EVERY:
         entry = pycountry.countries.get(alpha_2=country.code)
         english = getattr(entry, "official_name", None)
-        official = {n.lang: n.text for n in country.names if n.official}
+        official = {n.lang: n for n in country.names if n.official}
         if english is None:
             assert not official, country.code
             continue
@@ -72,10 +75,24 @@ def test_official_names_are_iso_codes_and_find_their_country() -> None:
             if lang != "en" and translated == english:
                 assert lang not in official
                 continue
-            assert official[lang] == translated
+            if (country.code, lang) in own:
+                text, source = own[(country.code, lang)]
+                assert (official[lang].text, official[lang].source, official[lang].translated) == (text, source, False)
+                assert country.name_in(lang, official=True) == text
+            else:
+                assert official[lang].text == translated
+                assert official[lang].translated is (lang != "en")  # iso-codes' translators, not a page in use
             assert belatam.country(translated) == country
             counted += 1
     assert counted > 100
+
+
+def test_belarus_official_names_are_the_forms_it_uses() -> None:
+    belarus = belatam.country("BY")
+    assert belarus.name_in("es", official=True) == "República de Belarús"  # as the UN and Belarus use it
+    assert belarus.name_in("pt", official=True) == "República de Belarus"  # as Brazil's foreign ministry does
+    assert belatam.country("República de Bielorrusia") == belarus  # iso-codes' translation still finds it
+    assert not any(n.official for n in belarus.names if n.text == "República de Bielorrusia")
 
 
 def test_the_packaged_names_are_what_the_script_writes() -> None:

@@ -32,7 +32,9 @@ languages of the 33 states (English, Spanish, Portuguese, French, Dutch)."""
 class Name(Record):
     """A name in one language: its text, the language, whether it is the official (long) form, and its source.
 
-    ``str()`` gives ``text (lang)``, with ``, official`` for an official name.
+    ``translated`` marks a translation of the official name that no page shows
+    in use (iso-codes' translations of ISO 3166-1's English names). ``str()``
+    gives ``text (lang)``, with ``, official`` for an official name.
     """
 
     text: str = attrs.field(
@@ -45,6 +47,14 @@ class Name(Record):
     )
     official: bool = attrs.field(
         default=False, metadata=info("Whether it is the official (long) name, such as 'Republic of Cuba'.")
+    )
+    translated: bool = attrs.field(
+        default=False,
+        repr=False,
+        metadata=info(
+            "Whether it is a translation of the official name by the source's translators (iso-codes' "
+            "community translations of ISO 3166-1), not a form the state or the UN is shown to use."
+        ),
     )
     source: str | None = attrs.field(
         default=None, metadata=info("The id of the source that gives the name.", refers="sources", term="dct:source")
@@ -101,9 +111,9 @@ class Named:
         primary = tag.split("-")[0]
         if primary == "en" and not official:
             return self.name
-        for name in self.names:
-            if name.lang == primary and name.official is official:
-                return name.text
+        found = [n for n in self.names if n.lang == primary and n.official is official]
+        for name in sorted(found, key=lambda n: n.translated):  # a form shown in use before a translation
+            return name.text
         held = self.languages(official=official)
         what = "an official name" if official else "a name"
         raise UnknownKeyError(
