@@ -22,7 +22,7 @@ from pathlib import Path
 import belatam
 from belatam.model import KINDS, record_type
 from belatam.model.columns import columns, text
-from belatam.model.schema import Field, describe
+from belatam.model.schema import VALIDITY, Field, describe
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "_generated" / "data-reference.md"
 
@@ -61,15 +61,11 @@ def notes(field: Field) -> str:
     if field.when:
         said.append("the date `year=`, `since=` and `until=` filter on")
     if field.valid:
-        said.append(
-            {
-                "start": "when it began: `as_of=` counts it from here",
-                "end": "when it ended: `as_of=` leaves it out after",
-                "ended_by": "a date by which it had ended: `as_of=` leaves it out after",
-                "held": "whether it held at the reference date",
-                "seen": "a date a source shows it held: `as_of=` counts it from here at the latest",
-            }[field.valid]
-        )
+        said.append(VALIDITY[field.valid])
+    if field.within:
+        said.append("in force only while that record is not out of force")
+    if field.bound:
+        said.append("bounds the date from " + ("below" if field.bound == "low" else "above") + " where it is not given")
     if field.kind == "money" and field.name.endswith("_precision"):
         said.append("the amount is exact to this unit, no more")
     if field.vocabulary is not None:

@@ -27,7 +27,7 @@ class Country(Named, Lasting):
     ``names`` holds its name in each language of the relationship (CLDR's)
     and its official name where a source gives one; `name_in` picks one.
     The relationship it stands for is its diplomatic relations with Belarus:
-    `in_force` answers for those.
+    ``in_force`` answers for those.
     """
 
     ORDER: ClassVar[tuple[str, ...]] = ("name", "code")

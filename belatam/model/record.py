@@ -67,7 +67,7 @@ class Lasting(Record):
 
     Queries answer for a day (``as_of``) or a span (``since``, ``until``,
     ``year``) from what its fields say of when it held (see
-    `belatam.model.validity`); `in_force` asks the record itself.
+    ``belatam.model.validity``); `in_force` asks the record itself.
     """
 
     __slots__ = ()
@@ -78,7 +78,7 @@ class Lasting(Record):
         """Whether it was in force on ``day``: True, False, or None where the sources cannot tell.
 
         ``day`` is a `datetime.date`, an ISO day (``"2020-06-30"``) or a
-        day-precise `PartialDate`; a year or a month is refused (a
+        day-precise `belatam.PartialDate`; a year or a month is refused (a
         `ValueError`), being more than one day.
         """
         return span_of(self).on(day_of("day", day))

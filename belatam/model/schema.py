@@ -29,6 +29,7 @@ from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidTypeError, quote
 
 __all__ = [
+    "VALIDITY",
     "Field",
     "FieldKind",
     "Info",
@@ -49,6 +50,16 @@ P = ParamSpec("P")
 
 Validity = Literal["start", "not_before", "seen", "end", "ended_by", "held"]
 """A field's part in a record's time of validity (see `info`)."""
+
+VALIDITY: dict[str, str] = {
+    "start": "when it began: not in force before, not known inside a month or a year given",
+    "not_before": "a date before which it had not begun",
+    "seen": "when sources show it in force: begun by the first such date, not ended before the last",
+    "end": "when it ended: not in force from then on (half-open)",
+    "ended_by": "a date by which a source shows it over: in force before, as far as shown, not from then on",
+    "held": "whether it held at the reference date (None: not known)",
+}
+"""What each part of a record's time of validity says, in words (the data reference shows these)."""
 
 FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date", "texts", "records"]
 """What a field holds: a scalar kind, ``date`` (a `PartialDate`, or also a `Period`),

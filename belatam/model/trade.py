@@ -73,7 +73,7 @@ class TradeFigures(Record):
 
     ORDER: ClassVar[tuple[str, ...]] = ("year", "id")
     UNIQUE: ClassVar[tuple[tuple[str, ...], ...]] = (("year", "partner", "kind"),)
-    """One record of figures for a year, a partner (or the region) and a kind (checked by `belatam.timeline`)."""
+    """One record of figures for a year, a partner (or the region) and a kind (checked by ``belatam.timeline``)."""
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the figures.", identity=True))
     year: int = attrs.field(validator=_year, metadata=info("Calendar year of the figures.", filter="year", table=True))
