@@ -1163,18 +1163,27 @@ class Dataset:
         return self._select("statements", {"country": country, "topic": topic})
 
     @query("trade", one=True)
-    def trade(self, year: int, /) -> TradeFigures:
-        """Belarus's trade with the region as a whole in ``year``.
+    def trade(self, year: int, /, *, partner: str | Country | None = None) -> TradeFigures:
+        """Belarus's trade with the region as a whole in ``year``, or with ``partner`` (a state).
 
-        A year without such figures is a `LookupError` naming the years that
-        have them; several figures for the year (of goods and of services,
-        say) an `AmbiguousKeyError` naming them (see `trade_figures`).
+        The figures for the whole year (not a part of it) are given. A year
+        without such figures is a `LookupError` naming the years that have
+        them; several for the year (of goods and of services, or from two
+        sources that disagree) an `AmbiguousKeyError` naming them (see
+        `trade_figures`, which lists every figure).
         """
         wanted = check_year("year", year)
-        found = [t for t in self._table("trade").records if t.year == wanted and t.partner is None]
+        table = self._table("trade")
+        code = None if partner is None else self._identity("partner", ("countries",), partner)
+        found = [t for t in table.records if t.year == wanted and t.partner == code and t.period is None]
         if not found:
-            years = self.trade_years()
-            hint = "figures exist for " + ", ".join(map(str, years)) if years else "the data holds no trade figures"
+            years = self.trade_years(code)
+            whose = "" if code is None else f" with partner={code}"
+            hint = (
+                f"figures{whose} exist for " + ", ".join(map(str, years))
+                if years
+                else f"the data holds no trade figures{whose} for a whole year"
+            )
             raise UnknownKeyError("year", year, years, hint=hint)
         if len(found) > 1:
             raise AmbiguousKeyError("year", year, [t.id for t in found])
@@ -1196,9 +1205,10 @@ class Dataset:
             return self._select("trade", {"kind": kind, "partner": partner}, within=rows)
         return self._select("trade", {"kind": kind, "partner": partner})
 
-    def trade_years(self) -> tuple[int, ...]:
-        """The years the data holds region-wide trade figures for, in order."""
-        return tuple(sorted({t.year for t in self._table("trade").records if t.partner is None}))
+    def trade_years(self, partner: str | None = None) -> tuple[int, ...]:
+        """The years the data holds whole-year trade figures for, with the region (or ``partner``), in order."""
+        records = self._table("trade").records
+        return tuple(sorted({t.year for t in records if t.partner == partner and t.period is None}))
 
     @query("sources")
     def sources(self) -> tuple[Source, ...]:

@@ -129,6 +129,7 @@ def test_table_columns_of_trade_include_the_derived_balance() -> None:
         "year",
         "kind",
         "partner",
+        "period",
         "currency",
         "turnover",
         "exports",
@@ -267,12 +268,32 @@ def test_csv_text_has_a_header_and_a_row_per_record() -> None:
         ),
     ]
     rows = list(csv.reader(io.StringIO(csv_text(TradeFigures, records, "trade.csv"))))
-    header = ["id", "year", "kind", "partner", "currency", "turnover", "turnover_precision", "exports"]
+    header = ["id", "year", "kind", "partner", "period", "period_start", "period_end", "currency", "turnover"]
+    header += ["turnover_precision", "exports"]
     header += ["exports_precision", "imports", "imports_precision", "main_exports", "balance", "balance_precision"]
     assert rows == [
         [*header, "sources"],
-        ["trd-2018", "2018", "", "", "USD", "10", "1", "7", "1", "3", "1", "potash|a\\|b", "4", "1", "src-a#8"],
-        ["trd-2019", "2019", "goods", "", "USD", "1", "1", "0", "1", "10", "10", "", "-10", "10", ""],
+        [
+            "trd-2018",
+            "2018",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "USD",
+            "10",
+            "1",
+            "7",
+            "1",
+            "3",
+            "1",
+            "potash|a\\|b",
+            "4",
+            "1",
+            "src-a#8",
+        ],
+        ["trd-2019", "2019", "goods", "", "", "", "", "USD", "1", "1", "0", "1", "10", "10", "", "-10", "10", ""],
     ]
     assert csv_text(TradeFigures, [], "trade.csv") == ",".join(rows[0]) + "\r\n"
 

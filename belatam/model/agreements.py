@@ -5,30 +5,50 @@ from __future__ import annotations
 import attrs
 
 from belatam.dates import PartialDate
+from belatam.errors import InvalidValueError
 from belatam.model.record import Record, SourceRef, Vocabulary, citations, nonempty, slug
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Agreement", "AgreementKind"]
 
 
+def _after_signing(
+    instance: Agreement, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None
+) -> None:
+    signed = instance.signed
+    if value is not None and signed is not None and value.bounds()[1] < signed.bounds()[0]:
+        raise InvalidValueError(f"{attribute.name} ({value}) lies before the signing ({signed})", field=attribute.name)
+
+
 class AgreementKind(Vocabulary):
     """The legal form of a signed document."""
 
+    TREATY = "treaty"
     INTERGOVERNMENTAL_AGREEMENT = "intergovernmental_agreement"
+    PROTOCOL = "protocol"
+    MEMORANDUM = "memorandum"
+    PROGRAMME = "programme"
     ROAD_MAP = "road_map"
     JOINT_COMMUNIQUE = "joint_communique"
 
 
 @attrs.frozen(kw_only=True)
 class Agreement(Record):
-    """A signed bilateral document. ``parties`` are alpha-2 codes, Belarus included."""
+    """A signed bilateral document. ``parties`` are alpha-2 codes, Belarus included.
+
+    ``ratified`` and ``entered_into_force`` are the later steps where a
+    source gives them: a treaty is in force from the second, a day the
+    signing alone does not give.
+    """
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the agreement.", identity=True))
     title: str = attrs.field(
         validator=nonempty, metadata=info("Title of the document.", table=True, long=True, term="dct:title")
     )
     kind: AgreementKind = attrs.field(
-        metadata=info("Legal form: intergovernmental agreement, road map or joint communiqué.", table=True)
+        metadata=info(
+            "Legal form: treaty, agreement, protocol, memorandum, programme, road map, communiqué.", table=True
+        )
     )
     parties: tuple[str, ...] = attrs.field(
         default=(),
@@ -39,6 +59,17 @@ class Agreement(Record):
     )
     signed: PartialDate | None = attrs.field(
         default=None, metadata=info("When it was signed, at the precision given.", when=True, table=True)
+    )
+    ratified: PartialDate | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=_after_signing,
+        metadata=info("When Belarus ratified it, where a source says."),
+    )
+    entered_into_force: PartialDate | None = attrs.field(
+        default=None,
+        validator=_after_signing,
+        metadata=info("When it entered into force, where a source says.", table=True),
     )
     description: str = attrs.field(
         default="",

@@ -23,6 +23,8 @@ class EventKind(Vocabulary):
     COMMISSION_MEETING = "commission_meeting"
     FORUM = "forum"
     SIGNING = "signing"
+    CREDENTIALS = "credentials"
+    """A head of mission presents credentials (or their copies) to the host state."""
     ESTABLISHMENT = "establishment"
     CONSTRUCTION = "construction"
     ACCESSION = "accession"
