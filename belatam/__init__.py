@@ -16,25 +16,30 @@ module on first use, so ``import belatam`` reads no data and defines no class.
 
 import os as _os
 
-_names: dict[str, tuple[str, str | None]] = {}
+_names: dict[str, tuple[str, str | None]] | None = None
 
 
 def _public() -> dict[str, tuple[str, str | None]]:
     """``{name: (module, attribute)}`` from the ``from MODULE import NAME as NAME`` lines of ``__init__.pyi``.
 
-    ``from belatam import plots as plots`` names a submodule (attribute None).
+    ``from belatam import plots as plots`` names a submodule (attribute None). The table is
+    built whole and then published in one assignment, so a thread never sees it half filled.
     """
-    if not _names:
+    global _names
+    found = _names
+    if found is None:
         spec = __spec__
         assert spec is not None and spec.loader is not None and spec.submodule_search_locations
         folder = next(iter(spec.submodule_search_locations))
         stub = spec.loader.get_data(_os.path.join(folder, "__init__.pyi")).decode()  # type: ignore[attr-defined]
+        found = {}
         for line in stub.splitlines():
             words = line.split()
             if len(words) == 6 and words[0] == "from" and words[2] == "import" and words[3] == words[5]:
                 name = words[3]
-                _names[name] = (f"{__name__}.{name}", None) if words[1] == __name__ else (words[1], name)
-    return _names
+                found[name] = (f"{__name__}.{name}", None) if words[1] == __name__ else (words[1], name)
+        _names = found
+    return found
 
 
 def __getattr__(name: str) -> object:

@@ -15,6 +15,7 @@ from belatam.dates import Period as Period
 from belatam.errors import AmbiguousKeyError as AmbiguousKeyError
 from belatam.errors import BelatamError as BelatamError
 from belatam.errors import DataError as DataError
+from belatam.errors import ExportError as ExportError
 from belatam.errors import InvalidTypeError as InvalidTypeError
 from belatam.errors import InvalidValueError as InvalidValueError
 from belatam.errors import MissingFileError as MissingFileError

@@ -47,11 +47,13 @@ S = TypeVar("S", bound=str)
 def each(parameter: str, value: object) -> tuple[Any, ...]:
     """A filter's values: one value, or the items of an iterable of them (any of them matches).
 
-    A string, a record, an enum member or a date is one value; a list, tuple,
-    set or generator is many. Bytes and mappings are refused.
+    A string, a record, an enum member, a date or a 0-d array is one value; a
+    list, tuple, set or generator is many. Bytes and mappings are refused.
     """
     if isinstance(value, (str, enum.Enum, PartialDate, int)) or hasattr(value, "__attrs_attrs__") or is_date(value):
         return (value,)
+    if getattr(value, "ndim", None) == 0 and hasattr(value, "item"):  # a 0-d array (numpy): its one value
+        return (value.item(),)
     if isinstance(value, (bytes, bytearray, dict)):
         raise InvalidTypeError(
             f"{parameter} takes a value or a list of values, not {type(value).__name__}: {quote(value)}"

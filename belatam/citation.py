@@ -55,8 +55,15 @@ def _paragraphs(paragraphs: tuple[int, ...]) -> str:
     return ("Paragraph " if len(paragraphs) == 1 else "Paragraphs ") + ", ".join(map(str, paragraphs))
 
 
+def _one_line(text: str) -> str:
+    """Text with its line breaks, tabs and other control characters as single spaces: a citation is one line."""
+    return " ".join(
+        "".join(" " if ch < " " or "\x7f" <= ch <= "\x9f" or ch in "\u2028\u2029" else ch for ch in text).split()
+    )
+
+
 def _line(source: Source, paragraphs: tuple[int, ...]) -> str:
-    parts = [source.publisher.rstrip("."), f'"{source.title}"']
+    parts = [_one_line(source.publisher).rstrip("."), f'"{_one_line(source.title)}"']
     if source.date is not None:
         parts.append(str(source.date))
     if source.url is not None:

@@ -161,7 +161,7 @@ def overview(data: Dataset, as_of: object = None) -> str:
         when = str(e.date) if e.date else "undated"
         lines.append(f"  {when:<16} {e.kind.value:<18} {shorten(e.summary, 90)}")
     lines += ["", "Records: " + ", ".join(f"{n} {kind}" for kind, n in facts["records"].items())]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def _decimal(value: str) -> Any:
@@ -401,6 +401,14 @@ def _table(records: Sequence[object], wide: bool) -> str:
     return format_table(first + [c.name for c in table], rows, right=right)
 
 
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control characters from the data (an escape sequence, a bell, a
+    line break inside a cell) shown as Python escapes (``\\x1b``), never acted on."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: set[int] = frozenset()) -> str:  # type: ignore[assignment]
     """Rows of cells as aligned plain text: a header row, a rule of dashes, one line per row.
 
@@ -413,6 +421,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right
     for row in rows:
         if len(row) != len(headers):
             raise ValueError(f"{len(row)} cells for {len(headers)} columns: {row!r}")
+    rows = [[printable(cell) for cell in row] for row in rows]
     widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
@@ -552,7 +561,7 @@ def _encodable(stream: TextIO) -> Iterator[None]:
     """Let text the stream's encoding cannot hold (a pilcrow under LANG=C) be escaped, not fatal."""
     reconfigure = getattr(stream, "reconfigure", None)
     errors = getattr(stream, "errors", None)
-    if reconfigure is not None and errors == "strict":
+    if reconfigure is not None and errors in ("strict", "surrogateescape"):  # a narrow locale (LC_ALL=POSIX)
         with contextlib.suppress(Exception):
             reconfigure(errors="backslashreplace")
     yield

@@ -132,6 +132,20 @@ class MissingFileError(BelatamError, FileNotFoundError):
     """A file that does not exist, such as the source text given to `belatam.verify_source`."""
 
 
+class ExportError(BelatamError, OSError):
+    """An export that could not be written (also an `OSError`): what the system refused, and the path.
+
+    Nothing was changed where it failed: an export replaces its files whole or not at all.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
 def _rebuild(cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]) -> BaseException:
     """Unpickle an error whose ``__init__`` takes other arguments than its ``args``."""
     error = cls.__new__(cls)

@@ -25,15 +25,17 @@ from typing import Any
 from belatam.errors import DataError, InvalidTypeError, quote
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import Field, RecordType, describe, lookup_values
-from belatam.text import fold
+from belatam.text import key_forms
 
 __all__ = ["check", "check_types", "lookup_keys"]
 
 
 def lookup_keys(schema: RecordType, record: object) -> Iterable[tuple[str, str]]:
-    """(field, folded key) for every look-up key of a record (nested records' look-up fields included)."""
+    """(field, folded key) for every form of every look-up key of a record (nested records' look-up fields
+    included): each form a look-up tries (a short number is also a three-digit code) must find one record."""
     for field, value in lookup_values(schema, record):
-        yield field, fold(value)
+        for form in key_forms(value):
+            yield field, form
 
 
 class _Checker:
@@ -107,11 +109,29 @@ class _Checker:
         for field in schema.fields:
             name = f"{path}{field.name}"
             if field.kind == "records" and field.item is not None:
+                yield self.once(field, name)
                 inner = list(self.reference_tests(describe(field.item)))
                 if inner:
                     yield self.nested(field, name, inner)
             elif field.refers:
                 yield self.refers(field, name)
+
+    def once(self, field: Field, name: str) -> Callable[[object], Any]:
+        """A list of nested records never holds one twice (the same citation twice in ``sources``)."""
+        attribute = field.name
+
+        def test(record: object) -> Any:
+            items = getattr(record, attribute)
+            if len(items) < 2 or len(set(items)) == len(items):
+                return None
+            seen: set[object] = set()
+            for index, item in enumerate(items):
+                if item in seen:
+                    return f"{name}[{index}]", f"holds {item} twice"
+                seen.add(item)
+            return None  # pragma: no cover
+
+        return test
 
     def nested(self, field: Field, name: str, inner: list[Callable[[object], Any]]) -> Callable[[object], Any]:
         attribute = field.name

@@ -31,7 +31,7 @@ from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import describe
 from belatam.queries import Dataset
 
-__all__ = ["MAX_FILE_BYTES", "from_json", "load", "load_packaged", "read_json"]
+__all__ = ["MAX_FILE_BYTES", "from_json", "load", "load_packaged", "read_file", "read_json"]
 
 MAX_FILE_BYTES = 1 << 30
 """The largest data file `load` reads (1 GiB): a link to ``/dev/zero`` or a runaway file is refused, not read."""
@@ -103,8 +103,11 @@ def _has_surrogate(value: object) -> bool:
     return isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value)
 
 
-def _read_file(path: str, file: str) -> bytes:
-    """The bytes of a regular file of at most `MAX_FILE_BYTES`, or a `DataError` saying what it is instead."""
+def read_file(path: str, file: str, what: str = "a data file") -> bytes:
+    """The bytes of a regular file of at most `MAX_FILE_BYTES`, or a `DataError` saying what it is instead.
+
+    ``file`` is how errors name it; ``what`` what it should have been (for the message on a folder).
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -112,13 +115,13 @@ def _read_file(path: str, file: str) -> bytes:
     except OSError as exc:
         problem = "is a loop of symbolic links" if exc.errno == errno.ELOOP else f"cannot be looked at: {exc.strerror}"
         raise DataError(file, None, None, problem) from None
-    _regular(file, info)
+    _regular(file, info, what)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise DataError(file, None, None, f"cannot be read: {exc.strerror}") from None
     try:
-        _regular(file, os.fstat(descriptor))  # the file opened is the file looked at
+        _regular(file, os.fstat(descriptor), what)  # the file opened is the file looked at
         chunks, size = [], 0
         while chunk := os.read(descriptor, 1 << 20):
             size += len(chunk)
@@ -132,9 +135,9 @@ def _read_file(path: str, file: str) -> bytes:
         os.close(descriptor)
 
 
-def _regular(file: str, info: os.stat_result) -> None:
+def _regular(file: str, info: os.stat_result, what: str = "a data file") -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise DataError(file, None, None, "is a folder; a data file must be a file")
+        raise DataError(file, None, None, f"is a folder; {what} must be a file")
     if not stat.S_ISREG(info.st_mode):
         raise DataError(file, None, None, "is not a regular file (a FIFO, a device or a socket); it is not read")
     if info.st_size > MAX_FILE_BYTES:
@@ -178,7 +181,7 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         )
     return from_json(
         {
-            kind: read_json(f"{kind}.json", _read_file(os.path.join(folder, f"{kind}.json"), f"{kind}.json"))
+            kind: read_json(f"{kind}.json", read_file(os.path.join(folder, f"{kind}.json"), f"{kind}.json"))
             for kind in present
         }
     )

@@ -31,6 +31,7 @@ standard library.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
@@ -129,14 +130,30 @@ class Index:
     words count as a text's.
     """
 
-    __slots__ = ("_entries", "_near")
+    __slots__ = ("_entries", "_near", "_near_size", "_vocabulary")
+
+    MAX_WORDS = 16
+    """A query of more words is matched whole or word for word, never as a near miss: no name has as many."""
+    MAX_CACHED = 1 << 16
+    """The near-miss cache holds at most this many characters of words (and of what they are close to)."""
 
     def __init__(self, items: Iterable[tuple[Any, ...]]) -> None:
         self._entries = [_Entry(*item) for item in items]
         self._near: dict[tuple[str, bool], dict[str, int]] = {}
+        self._near_size = 0
+        self._vocabulary: dict[bool, list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def _words(self, names: bool) -> list[str]:
+        """Every indexed word of names (or of texts), by length: built once."""
+        found = self._vocabulary.get(names)
+        if found is None:
+            found = self._vocabulary[names] = sorted(
+                {w for e in self._entries for w in (e.name_words if names else e.text_words)}, key=len
+            )
+        return found
 
     def _close(self, word: str, names: bool) -> dict[str, int]:
         """The indexed words within ``allowed(word)`` typos of ``word``, or that it starts, with their typos."""
@@ -144,22 +161,29 @@ class Index:
         if cached is not None:
             return cached
         limit = allowed(word)
-        vocabulary = {w for e in self._entries for w in (e.name_words if names else e.text_words)}
+        vocabulary = self._words(names)
         found: dict[str, int] = {}
-        for other in vocabulary:
+        start = bisect.bisect_left(vocabulary, len(word) - limit, key=len)  # shorter words are too far
+        for other in vocabulary[start:]:
             if len(word) >= (3 if names else 4) and other.startswith(word) and other != word:
                 found[other] = 1  # an unfinished word counts as one typo
-            elif limit:
+            elif limit and len(other) <= len(word) + limit:
                 typos = distance(word, other, limit)
                 if typos <= limit:
                     found[other] = min(found.get(other, typos), typos)
-        if len(self._near) > 4096:  # bounded, as every cache here is
+        size = len(word) + sum(len(w) for w in found)
+        if self._near_size + size > self.MAX_CACHED:  # bounded by size, not only by count
             self._near.clear()
-        self._near[(word, names)] = found
+            self._near_size = 0
+        if size <= self.MAX_CACHED // 16:  # a very long word is not worth keeping
+            self._near[(word, names)] = found
+            self._near_size += size
         return found
 
     def _near_score(self, words: Sequence[str], own: frozenset[str], names: bool) -> int:
         """The near score of a record's words (0: some word of the query has no match)."""
+        if len(words) > self.MAX_WORDS:
+            return 0
         typos = 0
         for word in words:
             if word in own:
@@ -198,10 +222,13 @@ class Index:
                 best = max(best, self._near_score(words, entry.text_words, False))
         return best
 
-    def rank(self, text: str, *, at_least: int = 1) -> list[tuple[Hashable, int]]:
-        """``(key, score)`` of every record that matches ``text`` with at least ``at_least``, best first."""
-        queries = keys(text)
-        if not queries[0]:
+    def rank(self, text: str | tuple[str, ...], *, at_least: int = 1) -> list[tuple[Hashable, int]]:
+        """``(key, score)`` of every record that matches ``text`` with at least ``at_least``, best first.
+
+        ``text`` may be given as its `keys` already, so that one long query is folded once for many indexes.
+        """
+        queries = keys(text) if isinstance(text, str) else text
+        if not queries or not queries[0]:
             return []
         scored = [(entry.key, self._score(entry, queries), position) for position, entry in enumerate(self._entries)]
         return [(key, score) for key, score, _ in sorted(scored, key=lambda s: (-s[1], s[2])) if score >= at_least]

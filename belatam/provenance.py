@@ -34,7 +34,7 @@ from decimal import Decimal
 import attrs
 
 from belatam.dates import PartialDate, Period
-from belatam.errors import InvalidTypeError, InvalidValueError, MissingFileError, quote
+from belatam.errors import DataError, InvalidTypeError, InvalidValueError, MissingFileError, quote
 from belatam.model.agreements import Agreement
 from belatam.model.countries import HOME, Country
 from belatam.model.events import Event
@@ -196,18 +196,13 @@ def _read_text(path: object) -> bytes:
     """The bytes of the source text at ``path``, or an error that names it."""
     if not isinstance(path, (str, os.PathLike)):
         raise InvalidTypeError(f"path must be a str or Path of a text file, not {type(path).__name__}: {quote(path)}")
-    name = quote(str(path), 1000)
-    try:
-        if os.path.isdir(path):
-            raise InvalidValueError(f"path={name} is a folder; give the source text file")
-        with open(path, "rb") as file:
-            return file.read()
-    except FileNotFoundError:
-        raise MissingFileError(f"path={name}: no such file") from None
-    except (OSError, ValueError) as exc:
-        if isinstance(exc, InvalidValueError):
-            raise
-        raise InvalidValueError(f"path={name} cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    from belatam.loader import read_file
+
+    name = os.fspath(path)
+    if not os.path.lexists(name):
+        raise MissingFileError(f"path={quote(str(path), 1000)}: no such file")
+    # the loader's reader: regular files only (no FIFO, device or folder), and no larger than it reads
+    return read_file(name, str(name), "the source text")
 
 
 def _list(numbers: Iterable[int]) -> str:
@@ -223,8 +218,10 @@ def verify_source(
     one source that records a SHA-256. When the text's SHA-256 is not the one
     the source records, that is the one problem reported (every other finding
     would follow from reading another text); ``force=True`` checks the
-    paragraphs even so. A path that is not a readable UTF-8 text file is an
-    `InvalidValueError` (a missing one a `MissingFileError`) naming it.
+    paragraphs even so. The file is read as the loader reads data files (a
+    regular file, no larger than it reads): a path that is not a readable
+    UTF-8 text file is a `DataError` (a missing one a `MissingFileError`)
+    naming it.
     """
     import hashlib
 
@@ -242,8 +239,8 @@ def verify_source(
     try:
         blocks = paragraphs(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise InvalidValueError(
-            f"path={quote(str(path), 1000)} is not UTF-8 text ({exc.reason} at byte {exc.start})"
+        raise DataError(
+            str(os.fspath(path)), None, None, f"is not UTF-8 text ({exc.reason} at byte {exc.start})"
         ) from None
     if expected is not None and expected != actual and not force:
         return VerificationReport(

@@ -47,7 +47,7 @@ from belatam.model.names import LANGUAGES
 from belatam.model.schema import Field, RecordType, describe, lookup_values
 from belatam.model.validity import Span, span_of
 from belatam.results import Results
-from belatam.text import fold
+from belatam.text import fold, key_forms
 
 if TYPE_CHECKING:
     import datetime
@@ -539,10 +539,10 @@ class Dataset:
         found = table.identity.get(key)
         if found is None and table.schema.lookups:
             found = table.lookup.get(key)
-            if found is None:
-                found = table.lookup.get(fold(key))
-            if found is None and key.isascii() and key.isdigit() and len(key) < 3:
-                found = table.lookup.get(key.zfill(3))
+            for form in () if found is not None else key_forms(key):  # the forms the loader checked for clashes
+                found = table.lookup.get(form)
+                if found is not None:
+                    break
         return found
 
     def _suggest(self, kinds: Iterable[str], key: str) -> str:
@@ -580,9 +580,12 @@ class Dataset:
 
     def _ranked(self, text: str, kinds: Iterable[str], *, at_least: int = 1) -> list[tuple[Any, int]]:
         """(record, score) of the records of ``kinds`` matching ``text``, best first (ties: kinds, then query order)."""
+        from belatam.matching import keys
+
         scored: list[tuple[int, int, int, Any]] = []
+        forms = keys(text)  # folded once, however many record types are searched
         for position, kind in enumerate(kinds):
-            ranked = self._index(kind).rank(text, at_least=at_least)  # type: ignore[arg-type]
+            ranked = self._index(kind).rank(forms, at_least=at_least)  # type: ignore[arg-type]
             scored += [(-score, position, order, record) for order, (record, score) in enumerate(ranked)]
         scored.sort(key=lambda s: s[:3])
         return [(record, -negative) for negative, _, _, record in scored]

@@ -23,7 +23,8 @@ class Results(tuple[R, ...]):
     span of days or a query that asks no day); ``unknown`` the records the
     sources cannot place in or out of that day or span (a mission whose
     opening is known only to the year, asked about a day of that year), so a
-    short or empty answer says what it leaves out.
+    short or empty answer says what it leaves out. An answer is a value: its
+    attributes cannot be set, so an answer shared from a cache stays as it was.
     """
 
     record_type: type | None = None
@@ -39,12 +40,18 @@ class Results(tuple[R, ...]):
     ) -> Results[R]:
         made = super().__new__(cls, records)
         if record_type is not None:
-            made.record_type = record_type
+            object.__setattr__(made, "record_type", record_type)
         if as_of is not None:
-            made.as_of = as_of
+            object.__setattr__(made, "as_of", as_of)
         if unknown:
-            made.unknown = tuple(unknown)
+            object.__setattr__(made, "unknown", tuple(unknown))
         return made
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a query's answer cannot be changed: {name} is read-only (answers are values)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a query's answer cannot be changed: {name} is read-only (answers are values)")
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> R: ...

@@ -104,6 +104,54 @@ print(json.dumps({"events": ds.counts()["events"], "records": records, "load": l
 """
 
 
+LONG_CHILD = """
+import gc, json, random, sys, time, tracemalloc
+import belatam
+random.seed(1)
+def typos(word):
+    letters = list(word)
+    for _ in range(2):
+        letters[random.randrange(len(letters))] = random.choice("abcdefghijklmnopqrstuvwxyz")
+    return "".join(letters)
+def miss(call):
+    try:
+        call()
+    except LookupError:
+        pass
+cases = {  # each takes a seed, so the measured call meets no cache the timed one filled
+    "country('AR')": lambda seed: belatam.country("AR"),
+    "country(1 MB of one letter)": lambda seed: miss(lambda: belatam.country("xy"[seed] * 1_000_000)),
+    "country(4,200 two-typo words)": lambda seed: miss(
+        lambda: belatam.country(" ".join(typos("republica") for _ in range(4200)))
+    ),
+    "search(5,000 two-typo words)": lambda seed: belatam.search(" ".join(typos("republica") for _ in range(5000))),
+    "search(a 500 KB word)": lambda seed: belatam.search("ab"[seed] * 500_000),
+}
+belatam.country("AR"); belatam.search("Cuba")  # the tables and indexes built
+out = {}
+for name, call in cases.items():
+    start = time.perf_counter()
+    call(0)
+    seconds = time.perf_counter() - start  # timed without tracemalloc, which slows every line
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    call(1)
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    out[name] = {"seconds": seconds, "retained": kept}
+print(json.dumps(out))
+"""
+
+
+def long_inputs() -> dict[str, dict[str, float]]:
+    """Time and memory kept alive by long, hostile inputs, each in a fresh process after one warm-up."""
+    done = subprocess.run([sys.executable, "-c", LONG_CHILD], check=True, capture_output=True, text=True)
+    found: dict[str, dict[str, float]] = json.loads(done.stdout)
+    return found
+
+
 def cold(rounds: int) -> dict[str, float]:
     times: dict[str, list[float]] = {name: [] for name in COLD}
     for _ in range(rounds):
@@ -143,7 +191,12 @@ def scale(sizes: list[int]) -> list[dict[str, object]]:
     return rows
 
 
-def report(cold_t: dict[str, float], warm_t: dict[str, float], rows: list[dict[str, object]]) -> str:
+def report(
+    cold_t: dict[str, float],
+    warm_t: dict[str, float],
+    rows: list[dict[str, object]],
+    long_t: dict[str, dict[str, float]] | None = None,
+) -> str:
     base = cold_t["baseline: import attrs, cattrs"]
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
@@ -172,6 +225,13 @@ def report(cold_t: dict[str, float], warm_t: dict[str, float], rows: list[dict[s
             f"| {r['events']} | {records} | {float(r['load']) / records * 1e6:.2f} | "  # type: ignore[arg-type]
             f"{int(r['retained']) / records:.0f} | {int(r['peak_rss_kb']) / 1024:.0f} | " + " | ".join(cells) + " |"  # type: ignore[call-overload]
         )
+    if long_t:
+        plain = long_t["country('AR')"]
+        lines += ["", "| long input | ms | ratio to `country('AR')` | bytes kept alive |", "|---|---:|---:|---:|"]
+        lines += [
+            f"| `{name}` | {t['seconds'] * 1000:.1f} | {t['seconds'] / plain['seconds']:.0f} | {t['retained']:.0f} |"
+            for name, t in long_t.items()
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -212,7 +272,9 @@ def main() -> None:
     warm_t = warm()
     print("scale ...", flush=True)
     rows = scale([int(s) for s in args.sizes.split(",")])
-    text = report(cold_t, warm_t, rows)
+    print("long inputs ...", flush=True)
+    long_t = long_inputs()
+    text = report(cold_t, warm_t, rows, long_t)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "benchmarks.md").write_text(text, encoding="utf-8")
     plotted = plot(rows, OUT / "benchmark-curve.png")

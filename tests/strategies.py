@@ -163,7 +163,11 @@ _OPT_DATE_LIKE = st.none() | _DATA_DATE_LIKES
 _OPT_TEXT = st.none() | _TEXT
 _OPT_COUNT = st.none() | st.integers(0, 40)
 _SHA256 = st.none() | st.from_regex(r"[0-9a-f]{64}", fullmatch=True)
-_URL = st.none() | st.just("https://example.org/") | _TEXT
+_URL = (
+    st.none()
+    | st.just("https://example.org/")
+    | st.sampled_from(("http://mfa.gov.by/a?b=1", "https://life.ru/t/новости/1"))
+)
 _LANGUAGE = st.sampled_from(("en", "ru", "es", "be"))
 _CURRENCY = st.just("USD") | st.from_regex(r"[A-Z]{3}", fullmatch=True)
 _AMOUNT = st.integers(0, 10**12).map(Decimal)
@@ -191,7 +195,7 @@ def source_refs(source_ids: Sequence[str]) -> st.SearchStrategy[tuple[SourceRef,
         source=st.sampled_from(tuple(source_ids)),
         paragraph=_PARAGRAPH,
     )
-    return st.lists(ref, min_size=1, max_size=3).map(tuple)
+    return st.lists(ref, min_size=1, max_size=3, unique=True).map(tuple)  # a citation once per record
 
 
 def ids(prefix: str, min_size: int = 0, max_size: int = MAX) -> st.SearchStrategy[list[str]]:
@@ -354,7 +358,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
             id=id_,
             name=name,
             aliases=draw(sublists((name.upper(), ", ".join(reversed(name.split()))), 1)),
-            roles=tuple(draw(st.lists(role, max_size=3))),
+            roles=tuple(draw(st.lists(role, max_size=3, unique=True))),  # the same post once
             sources=draw(refs),
         )
         for id_, name in zip(person_ids, person_names, strict=True)

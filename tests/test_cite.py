@@ -111,14 +111,16 @@ def test_awkward_sources_still_make_valid_citations() -> None:
         id="src-odd",
         title="Braces {and} 100% & $5 #1 under_score ~tilde^ back\\slash",
         publisher="A & B",
-        url="https://example.org/a{b}\\c",
+        url="https://example.org/a?b=1&c=50%25#p_1~",
         date=Period(None, PartialDate(2019)),
     )
     open_end = Source(id="src-open", title="T", publisher="P", date=Period(PartialDate(2021, 10), None))
     library = bibtexparser.parse_string(cite([(odd, (2,)), (open_end, ())], "bibtex"))
     assert not library.failed_blocks and [e.key for e in library.entries] == ["src-odd", "src-open"]
     assert library.entries[0]["date"] == "/2019" and library.entries[1]["date"] == "2021-10/"
-    assert library.entries[0]["url"] == "https://example.org/a%7Bb%7D%5Cc"
+    assert library.entries[0]["url"] == "https://example.org/a?b=1&c=50%25#p_1~"
+    with pytest.raises(InvalidValueError, match="absolute http"):  # braces and backslashes are no address
+        Source(id="src-x", title="T", publisher="P", url="https://example.org/a{b}\\c")
     items = json.loads(cite([(odd, ()), (open_end, ())], "csl-json"))
     jsonschema.Draft3Validator(CSL_SCHEMA).validate(items)
     assert "issued" not in items[0] and items[1]["issued"] == {"date-parts": [[2021, 10]]}

@@ -452,7 +452,7 @@ def test_a_folder_where_an_output_file_goes_stops_the_export(tmp_path: Path) -> 
     (folder / "events.json").unlink()
     (folder / "events.json").mkdir()
     before = snapshot(folder)
-    with pytest.raises(IsADirectoryError, match="a folder is where the export writes a file"):
+    with pytest.raises(belatam.ExportError, match="is a folder, where the export writes a file"):
         belatam.export(folder, "json")
     assert snapshot(folder) == before
 

@@ -105,16 +105,16 @@ def test_the_source_is_chosen_by_its_hash_or_named(source_path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "error", "words"),
     [
-        (lambda tmp: tmp, belatam.InvalidValueError, "is a folder"),
+        (lambda tmp: tmp, belatam.DataError, "is a folder"),
         (lambda tmp: tmp / "absent.txt", belatam.MissingFileError, "no such file"),
         (
             lambda tmp: (tmp / "latin1.txt", (tmp / "latin1.txt").write_bytes("Bogot\xe1".encode("latin-1")))[0],
-            belatam.InvalidValueError,
+            belatam.DataError,
             "not UTF-8",
         ),
         (
             lambda tmp: (tmp / "bin", (tmp / "bin").write_bytes(bytes(range(256))))[0],
-            belatam.InvalidValueError,
+            belatam.DataError,
             "not UTF-8",
         ),
     ],

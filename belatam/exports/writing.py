@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import secrets
 from pathlib import Path
 from typing import Any
 
-from belatam.errors import InvalidTypeError, InvalidValueError, quote
+from belatam.errors import ExportError, InvalidTypeError, InvalidValueError, quote
 
 __all__ = ["dumps", "folder_for", "write_files"]
 
@@ -42,11 +41,21 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
     files as they were, and a symbolic link in the folder is replaced by the
     file, never written through to where it points.
     """
+    try:
+        return _write(folder, files)
+    except OSError as exc:
+        if isinstance(exc, ExportError):
+            raise
+        path = exc.filename if isinstance(exc.filename, str) else str(folder)
+        raise ExportError(path, exc.strerror or str(exc)) from None
+
+
+def _write(folder: Path, files: dict[str, bytes]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     targets = [folder / name for name in files]
     for path in targets:
         if path.is_dir() and not path.is_symlink():
-            raise IsADirectoryError(errno.EISDIR, "a folder is where the export writes a file", str(path))
+            raise ExportError(str(path), "is a folder, where the export writes a file; nothing was written")
     staged: list[str] = []
     try:
         for path, content in zip(targets, files.values(), strict=True):

@@ -37,7 +37,12 @@ class Source(Record):
         validator=nonempty, metadata=info("Who published the document.", table=True, term="dct:publisher")
     )
     url: str | None = attrs.field(
-        default=None, validator=nonempty, metadata=info("Where the document was read.", term="schema:url", iri="")
+        default=None,
+        validator=matches(
+            r"https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+",
+            "an absolute http(s) address without spaces, such as 'https://example.org/page'",
+        ),
+        metadata=info("Where the document was read.", term="schema:url", iri=""),
     )
     date: DateLike | None = attrs.field(
         default=None,

@@ -54,6 +54,17 @@ def _unit(instance: object, attribute: attrs.Attribute[Decimal | None], value: A
         )
 
 
+def canonical(value: Any) -> Any:
+    """A whole amount in its one written form: no exponent, no decimal zeros, no negative zero.
+
+    ``Decimal("1E+2")``, ``Decimal("100.0")`` and ``Decimal("100")`` are one amount, written ``100``;
+    anything else is left for the checks to refuse.
+    """
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return Decimal(int(value))
+    return value
+
+
 def _amount(instance: object, attribute: attrs.Attribute[Decimal | None], value: Any) -> None:
     if value is None:
         return
@@ -134,25 +145,33 @@ class TradeFigures(Record):
     )
     turnover: Decimal | None = attrs.field(
         default=None,
+        converter=canonical,
         validator=_some_amount,
         metadata=info("Exports plus imports, as stated by the source; None where it gives none.", table=True),
     )
     turnover_precision: Decimal | None = attrs.field(
         default=None,
+        converter=canonical,
         validator=_unit,
         metadata=info("The unit the stated turnover is exact to (1000000: to the million)."),
     )
     exports: Decimal | None = attrs.field(
-        default=None, validator=_amount, metadata=info("Belarusian exports to the partner.", table=True)
+        default=None,
+        converter=canonical,
+        validator=_amount,
+        metadata=info("Belarusian exports to the partner.", table=True),
     )
     exports_precision: Decimal | None = attrs.field(
-        default=None, validator=_unit, metadata=info("The unit the stated exports are exact to.")
+        default=None, converter=canonical, validator=_unit, metadata=info("The unit the stated exports are exact to.")
     )
     imports: Decimal | None = attrs.field(
-        default=None, validator=_amount, metadata=info("Belarusian imports from the partner.", table=True)
+        default=None,
+        converter=canonical,
+        validator=_amount,
+        metadata=info("Belarusian imports from the partner.", table=True),
     )
     imports_precision: Decimal | None = attrs.field(
-        default=None, validator=_unit, metadata=info("The unit the stated imports are exact to.")
+        default=None, converter=canonical, validator=_unit, metadata=info("The unit the stated imports are exact to.")
     )
     main_exports: tuple[str, ...] = attrs.field(
         default=(), converter=strings, metadata=info("The main export goods named.")
