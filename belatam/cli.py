@@ -8,7 +8,7 @@ the schema of its records::
     belatam partners --strategic
     belatam events --country CO --country PA --year 2018
     belatam event evt-2018-11-shestakov-panama
-    belatam trade              # the years with figures; belatam trade 2018: one year
+    belatam trade              # every trade figure; belatam trade 2018: the region's year
     belatam export --format csv out/
     belatam verify-source mfa-latin-america-2019.txt
 
@@ -46,6 +46,7 @@ import inspect
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
@@ -114,7 +115,7 @@ def summary(data: Dataset, as_of: object = None) -> dict[str, Any]:
             }
             for direction, side in (("of_belarus", "sending"), ("in_belarus", "receiving"))
         },
-        "trade": [_plain(data.trade(year)) for year in data.trade_years()],
+        "trade": [_plain(t) for t in data.trade_figures() if t.partner is None and t.period is None],
         "memberships_of_belarus": [
             {"organization": m.organization, "role": m.role.value, "since": str(m.since) if m.since else None}
             for m in data.memberships(member=HOME, as_of=as_of)  # type: ignore[arg-type]
@@ -145,21 +146,25 @@ def overview(data: Dataset, as_of: object = None) -> str:
         for kind, states in facts["missions"][direction].items():
             heading = plural.get(kind, kind.replace("_", " "))
             lines.append(f"  {heading} {label} ({len(states)}): {', '.join(name[s] for s in states)}")
-    for t in facts["trade"]:
-        lines += [
-            f"Trade {t['year']} ({t['currency']}): turnover {text(_decimal(t['turnover']))}, "
-            f"exports {text(_decimal(t['exports']))}, imports {text(_decimal(t['imports']))}, "
-            f"balance {text(_decimal(t['balance']))}",
-            f"  main exports: {', '.join(t['main_exports'])}",
-        ]
+    for t in facts["trade"]:  # the whole-year figures with the region, each as its source states it
+        amounts = [f"{n} {text(_decimal(t[n]))}" for n in ("turnover", "exports", "imports", "balance") if t.get(n)]
+        kind = f" {t['kind']}" if t.get("kind") else ""
+        lines.append(f"Trade {t['year']}{kind} ({t['currency']}, {t['sources'][0]['source']}): {', '.join(amounts)}")
+        if t.get("main_exports"):
+            lines.append(f"  main exports: {', '.join(t['main_exports'])}")
     for m in facts["memberships_of_belarus"]:
         since = f" since {m['since']}" if m["since"] else ""
         role = m["role"].replace("_", " ")
         lines.append(f"Belarus is {role} of {data.organization(m['organization']).name}{since}")
-    lines += ["", f"Events ({facts['events']}), in date order:"]
-    for e in data.events():
-        when = str(e.date) if e.date else "undated"
-        lines.append(f"  {when:<16} {e.kind.value:<18} {shorten(e.summary, 90)}")
+    events = data.events()
+    years = Counter(e.date.first_day().year for e in events if e.date is not None)
+    undated = sum(1 for e in events if e.date is None)
+    lines += ["", f"Events ({facts['events']}) by year (`belatam events --year YEAR` lists a year's):"]
+    per_line = 8
+    cells = [f"{year}: {n}" for year, n in sorted(years.items())]
+    lines += ["  " + ", ".join(cells[i : i + per_line]) for i in range(0, len(cells), per_line)]
+    if undated:
+        lines.append(f"  and {undated} undated (`belatam events` lists them last)")
     lines += ["", "Records: " + ", ".join(f"{n} {kind}" for kind, n in facts["records"].items())]
     return "\n".join(printable(line) for line in lines)
 

@@ -94,12 +94,12 @@ class UnknownKeyError(BelatamError, LookupError):
 class AmbiguousKeyError(UnknownKeyError):
     """A key that matches several records; ``matches`` holds their ids, which are unambiguous."""
 
-    def __init__(self, parameter: str, value: object, matches: Iterable[str]) -> None:
+    def __init__(self, parameter: str, value: object, matches: Iterable[str], *, advice: str = "give an id") -> None:
         self.matches = tuple(matches)
         super().__init__(
-            parameter, value, hint=f"it matches {len(self.matches)} records: {', '.join(self.matches)}; give an id"
+            parameter, value, hint=f"it matches {len(self.matches)} records: {', '.join(self.matches)}; {advice}"
         )
-        self.args = (f"{parameter}={quote(value)} is ambiguous; it matches {', '.join(self.matches)}; give an id",)
+        self.args = (f"{parameter}={quote(value)} is ambiguous; it matches {', '.join(self.matches)}; {advice}",)
 
 
 class DataError(BelatamError, ValueError):

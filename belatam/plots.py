@@ -38,6 +38,7 @@ KIND_STYLE: dict[EventKind, tuple[str, str]] = {
     EventKind.COMMISSION_MEETING: ("P", "C3"),
     EventKind.FORUM: ("^", "C4"),
     EventKind.SIGNING: ("*", "C5"),
+    EventKind.CREDENTIALS: ("<", "C5"),
     EventKind.ESTABLISHMENT: ("v", "C6"),
     EventKind.CONSTRUCTION: ("X", "C7"),
     EventKind.ACCESSION: ("h", "C9"),

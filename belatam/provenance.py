@@ -18,7 +18,9 @@ finds "Ministers" and "Commission" finds "Commissions"):
 - the states a record concerns, Belarus aside: named in the paragraph, or in
   the nearest paragraph before it that names a state (the paragraph
   continues that state's section);
-- people's names or aliases; organisation names, agreement titles;
+- people's names or aliases (an event's participants only where it cites no
+  other source, which may be the one naming them); organisation names,
+  agreement titles;
 - trade amounts (as "$ 853.8 million") and counts (treaties, members);
 - a state cited for the aggregate "relations with N of M" must find both
   numbers, as the data counts them, in the paragraph.
@@ -139,9 +141,10 @@ def _checks(record: object, text: _Text, data: Dataset) -> Iterator[tuple[str, o
         return
     years: set[int] = set()
     states: Iterable[str] = ()
+    others = len({r.source for r in getattr(record, "sources", ())}) > 1  # other pages cited beside this one
     if isinstance(record, Event):
         years, states = _years(record.date), record.countries
-        for pid in record.participants:
+        for pid in () if others else record.participants:  # participants another cited page names
             yield ("person", data.person(pid))
     elif isinstance(record, Mission):
         states = (record.sending, record.receiving)
@@ -167,7 +170,7 @@ def _checks(record: object, text: _Text, data: Dataset) -> Iterator[tuple[str, o
     elif isinstance(record, TradeFigures):
         years = {record.year}
         yield from (("amount", a) for a in (record.turnover, record.exports, record.imports))
-    if len({r.source for r in getattr(record, "sources", ())}) > 1 and not isinstance(record, TradeFigures):
+    if others and not isinstance(record, TradeFigures):
         years = set()  # the dates may come from the other sources
     yield from (("year", y) for y in sorted(years))
     yield from (("state", s) for s in states if s != HOME)

@@ -579,16 +579,20 @@ class Dataset:
         return index
 
     def _ranked(self, text: str, kinds: Iterable[str], *, at_least: int = 1) -> list[tuple[Any, int]]:
-        """(record, score) of the records of ``kinds`` matching ``text``, best first (ties: kinds, then query order)."""
+        """(record, score) of the records of ``kinds`` matching ``text``: sources last, else best first.
+
+        Ties go by the order of ``kinds``, then query order.
+        """
         from belatam.matching import keys
 
-        scored: list[tuple[int, int, int, Any]] = []
+        scored: list[tuple[bool, int, int, int, Any]] = []
         forms = keys(text)  # folded once, however many record types are searched
         for position, kind in enumerate(kinds):
             ranked = self._index(kind).rank(forms, at_least=at_least)  # type: ignore[arg-type]
-            scored += [(-score, position, order, record) for order, (record, score) in enumerate(ranked)]
-        scored.sort(key=lambda s: s[:3])
-        return [(record, -negative) for negative, _, _, record in scored]
+            source = kind == "sources"  # a source comes after the records it supports
+            scored += [(source, -score, position, order, record) for order, (record, score) in enumerate(ranked)]
+        scored.sort(key=lambda s: s[:4])
+        return [(record, -negative) for _, negative, _, _, record in scored]
 
     def _lookup(self, kind: Kind, parameter: str, key: object) -> Any:
         """One record of ``kind`` by a key (or the record itself)."""
@@ -1189,7 +1193,9 @@ class Dataset:
             )
             raise UnknownKeyError("year", year, years, hint=hint)
         if len(found) > 1:
-            raise AmbiguousKeyError("year", year, [t.id for t in found])
+            whose = "" if code is None else f", partner={code!r}"
+            advice = f"trade_figures(year={wanted}{whose}) gives them all, with their kind and source"
+            raise AmbiguousKeyError("year", year, [t.id for t in found], advice=advice)
         return found[0]  # type: ignore[no-any-return]
 
     @query("trade")
@@ -1242,7 +1248,8 @@ class Dataset:
         several (``"events"``, as `belatam.to_frame` names them); ``limit`` is
         the most to give (None: every match). A whole name ranks first, then a
         name that starts with the text or holds it, then names with every word,
-        then near misses; titles and texts rank below names.
+        then near misses; titles and texts rank below names, and sources
+        come after the records they support.
         """
         if not isinstance(text, str):
             raise InvalidTypeError(f"text must be a str to search for, not {type(text).__name__}: {quote(text)}")
@@ -1253,7 +1260,7 @@ class Dataset:
             raise InvalidValueError(f"kind={quote(kind)} names no record type; give one of {', '.join(KINDS)}")
         if limit is not None:
             limit = check_count("limit", limit)
-        ordered = sorted(kinds, key=lambda k: k == "sources")  # on a tie, a source comes after what it states
+        ordered = sorted(kinds, key=lambda k: k == "sources")
         found = [record for record, _ in self._ranked(text, ordered)][:limit]
         return Results(found, record_type(kinds[0]) if len(kinds) == 1 else None)
 
@@ -1348,14 +1355,18 @@ def _searched(schema: RecordType) -> Callable[[Any], tuple[Any, list[str], list[
 
     Names are every look-up key (names in any language, aliases, codes);
     texts are the other free text fields (titles, summaries, statements,
-    descriptions, notes), those of nested records (a role's title) and the
+    descriptions), those of nested records (a role's title) and the
     identity's words; the identity also matches whole. References, codes of
-    closed sets and dates are neither.
+    closed sets and dates are neither, nor a record's ``note`` (how its
+    sources were read: a visa regime named in an embassy's note is not what
+    the embassy is about); a source's note, which says what the page holds, is.
     """
     identity = schema.identity.name if schema.identity else None
     texts: list[tuple[Field, tuple[str, ...]]] = []
     for field in schema.fields:
         if field.lookup or field.refers or field.choices or field.name == identity:
+            continue
+        if field.name == "note" and schema.cls.__name__ != "Source":
             continue
         if field.kind in ("text", "texts"):
             texts.append((field, ()))

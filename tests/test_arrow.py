@@ -101,8 +101,8 @@ def test_enum_dictionaries_hold_every_value() -> None:
 
 
 def test_money_is_exact() -> None:
-    (row,) = to_arrow("trade").to_pylist()
     figures = belatam.trade(2018)
+    (row,) = [row for row in to_arrow("trade").to_pylist() if row["id"] == figures.id]
     for name in ("turnover", "exports", "imports", "balance"):
         assert row[name] == getattr(figures, name)
         assert type(row[name]) is Decimal
@@ -250,9 +250,8 @@ def test_events_of_2018_in_sql(parquet_dir: Path) -> None:
 
 
 def test_trade_and_missions_in_sql(parquet_dir: Path) -> None:
-    assert sql("SELECT exports, balance FROM 'trade.parquet' WHERE year = 2018", parquet_dir) == [
-        (belatam.trade(2018).exports, belatam.trade(2018).balance)
-    ]
+    region = sql("SELECT exports, balance FROM 'trade.parquet' WHERE year = 2018 AND partner IS NULL", parquet_dir)
+    assert region == [(belatam.trade(2018).exports, belatam.trade(2018).balance)]
     counts = dict(sql("SELECT kind, count(*) FROM 'missions.parquet' GROUP BY kind", parquet_dir))
     every = belatam.dataset().records()["missions"]  # the file holds every mission, past ones too
     assert counts == {k.value: sum(m.kind is k for m in every) for k in belatam.MissionKind}
@@ -266,7 +265,7 @@ def test_trade_and_missions_in_sql(parquet_dir: Path) -> None:
 def test_export_parquet_is_write_parquet(tmp_path: Path) -> None:
     written = export(tmp_path, "parquet")
     assert [p.name for p in written] == [f"{kind}.parquet" for kind in KINDS]
-    assert pq.read_table(written[-1]).num_rows == 1
+    assert pq.read_table(written[-1]).num_rows == len(belatam.dataset().records()["trade"])
 
 
 # -- arguments and the missing extra -------------------------------------------------

@@ -35,7 +35,7 @@ def test_overview_describes_the_reference_date() -> None:
     in_force = belatam.missions()
     assert f"Missions: {len(in_force)}\n" in out and len(in_force) == 22
     held = len(belatam.dataset().records()["missions"])
-    assert held == 25 and f"{held} missions" in out  # the records, counted whole
+    assert held > len(in_force) and f"{held} missions" in out  # the records, counted whole
     assert run("overview", "--as-of", str(belatam.REFERENCE_DATE))[1] == out
 
 

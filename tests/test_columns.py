@@ -162,10 +162,11 @@ def test_flat_values_are_plain_and_lists_are_lists() -> None:
         "names": ["А (be)"],
         "died": None,
         "wikidata": "Q1",
+        "note": None,
         "countries": ["CU", "BY"],
         "sources": ["src-a#3", "src-b"],
     }
-    assert all(type(v) is list for k, v in flat.items() if k not in ("id", "name", "died", "wikidata"))
+    assert all(type(v) is list for k, v in flat.items() if k not in ("id", "name", "died", "wikidata", "note"))
 
 
 def test_raw_values_are_what_the_record_holds() -> None:
@@ -270,7 +271,8 @@ def test_csv_text_has_a_header_and_a_row_per_record() -> None:
     rows = list(csv.reader(io.StringIO(csv_text(TradeFigures, records, "trade.csv"))))
     header = ["id", "year", "kind", "partner", "period", "period_start", "period_end", "currency", "turnover"]
     header += ["turnover_precision", "exports"]
-    header += ["exports_precision", "imports", "imports_precision", "main_exports", "balance", "balance_precision"]
+    header += ["exports_precision", "imports", "imports_precision", "main_exports", "note", "balance"]
+    header += ["balance_precision"]
     assert rows == [
         [*header, "sources"],
         [
@@ -289,11 +291,12 @@ def test_csv_text_has_a_header_and_a_row_per_record() -> None:
             "3",
             "1",
             "potash|a\\|b",
+            "",
             "4",
             "1",
             "src-a#8",
         ],
-        ["trd-2019", "2019", "goods", "", "", "", "", "USD", "1", "1", "0", "1", "10", "10", "", "-10", "10", ""],
+        ["trd-2019", "2019", "goods", "", "", "", "", "USD", "1", "1", "0", "1", "10", "10", "", "", "-10", "10", ""],
     ]
     assert csv_text(TradeFigures, [], "trade.csv") == ",".join(rows[0]) + "\r\n"
 

@@ -135,7 +135,7 @@ def test_records_html_has_a_row_per_record_and_a_column_per_field() -> None:
     assert table.head.index("kind") < table.head.index("summary")  # short ones first
     assert len(table.rows) == len(events)
     assert all(len(row) == len(table.head) for row in table.rows)
-    assert table.head[-2:] == ["summary", "sources"]  # long text last
+    assert table.head[-3:] == ["summary", "note", "sources"]  # long text last
     column = {name: i for i, name in enumerate(table.head)}
     assert [row[column["id"]] for row in table.rows] == [e.id for e in events]
     assert [row[column["date"]] for row in table.rows] == ["" if e.date is None else str(e.date) for e in events]

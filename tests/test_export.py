@@ -138,8 +138,8 @@ def test_csv_has_one_file_per_kind_and_one_row_per_record(tmp_path: Path, data: 
 
 def test_csv_cells_are_flattened_like_the_frame(tmp_path: Path, data: Dataset) -> None:
     export(tmp_path, "csv")
-    (trade,) = read_csv(tmp_path / "trade.csv")
     figures = belatam.trade(2018)
+    (trade,) = [row for row in read_csv(tmp_path / "trade.csv") if row["id"] == figures.id]
     assert trade["exports"] == "853800000"
     assert {k: trade[k] for k in ("turnover", "exports", "imports", "balance")} == {
         "turnover": str(figures.turnover),

@@ -443,7 +443,8 @@ def test_export_never_writes_through_a_link(tmp_path: Path, format: str, name: s
     if format == "json":
         assert belatam.load(folder) == belatam.dataset()
     else:
-        assert (folder / name).read_text(encoding="utf-8").splitlines()[1].startswith("trd-2018,2018,")
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("id,year,") and any(line.startswith("trd-2018,2018,") for line in lines[1:])
 
 
 def test_a_folder_where_an_output_file_goes_stops_the_export(tmp_path: Path) -> None:

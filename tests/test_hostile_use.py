@@ -249,7 +249,7 @@ def test_every_form_a_look_up_tries_finds_one_record(tmp_path: Path) -> None:
 
 def test_a_citation_twice_in_one_record_is_refused(tmp_path: Path) -> None:
     def twice(records: list[dict[str, Any]]) -> None:
-        records[0]["sources"].append(records[0]["sources"][0])
+        records[0]["sources"].insert(1, records[0]["sources"][0])
 
     with pytest.raises(DataError, match=r"events\.json, record .*, field 'sources\[1\]'.*twice"):
         belatam.load(edited(tmp_path, "events.json", twice))

@@ -24,6 +24,7 @@ PREFIX = {
     "statements": "stm",
 }
 REGION = {c.code for c in DATA.countries()}
+OCCASIONS = {EventKind.VISIT, EventKind.COMMISSION_MEETING, EventKind.CONSULTATIONS}
 
 
 def label(record: object) -> str:
@@ -73,17 +74,22 @@ def test_event_references_are_consistent(event: Event) -> None:
     assert "BY" not in event.countries
     assert event.summary and event.summary[-1] == "."
     for parent in event.during:
-        visit = DATA.event(parent)
-        assert visit.kind is EventKind.VISIT and visit.date is not None
-        if event.date is None:  # during one of several visits: its bounds take in each of them
+        occasion = DATA.event(parent)
+        assert occasion.kind in OCCASIONS and occasion.date is not None
+        # the days the event may lie on meet the days of the occasion it took place during
+        if event.date is None:
             assert event.not_before is not None and event.not_after is not None
-            assert event.not_before.first_day() <= visit.date.first_day()
-            assert visit.date.last_day() <= event.not_after.last_day()
+            first, last = event.not_before.first_day(), event.not_after.last_day()
         else:
-            assert event.date.first_day() <= visit.date.last_day() and visit.date.first_day() <= event.date.last_day()
+            first, last = event.date.first_day(), event.date.last_day()
+        assert first <= occasion.date.last_day() and occasion.date.first_day() <= last
     if event.kind is EventKind.SIGNING:
         for agreement in event.agreements:
-            assert DATA.agreement(agreement).signed == event.date
+            signed = DATA.agreement(agreement).signed
+            if signed is None or event.date is None:  # an undated signing only bounds the day
+                assert signed is None and event.date is None
+            else:
+                assert signed.first_day() <= event.date.first_day() <= event.date.last_day() <= signed.last_day()
     if event.kind is EventKind.ESTABLISHMENT:
         assert any(DATA.organization(o).established == event.date for o in event.organizations)
     if event.kind is EventKind.OBSERVER_STATUS:
@@ -98,7 +104,13 @@ def test_event_references_are_consistent(event: Event) -> None:
 def test_agreements_are_signed_by_belarus_and_recorded_as_signings(agreement: Agreement) -> None:
     assert "BY" in agreement.parties and len(set(agreement.parties)) == len(agreement.parties) >= 2
     signings = [e for e in DATA.events(kind="signing") if agreement.id in e.agreements]
-    assert len(signings) == 1
+    if agreement.signed is None:  # at most a signing the pages bound, not date
+        assert len(signings) <= 1 and all(e.date is None for e in signings)
+    elif len(signings) > 1:  # pages that disagree on the day: one signing each, no source in two
+        cited = [{r.source for r in e.sources} for e in signings]
+        assert all(a.isdisjoint(b) for i, a in enumerate(cited) for b in cited[i + 1 :])
+    else:
+        assert signings
 
 
 @pytest.mark.parametrize("org", DATA.organizations(), ids=label)
@@ -129,15 +141,17 @@ def test_named_members_never_exceed_the_counts() -> None:
 def test_trade_figures_add_up_within_the_rounding_of_the_source() -> None:
     for t in DATA.records()["trade"]:
         assert isinstance(t, belatam.TradeFigures)
-        # turnover is stated to the million, exports and imports to 100,000
-        assert abs(t.exports + t.imports - t.turnover) <= Decimal("500000") + 2 * Decimal("50000")
+        if t.exports is None or t.imports is None:
+            continue
         assert t.balance == t.exports - t.imports
+        if t.turnover is not None:  # each amount is rounded by its source, to a million at most
+            assert abs(t.exports + t.imports - t.turnover) <= Decimal("500000") + 2 * Decimal("50000")
 
 
 def test_people_take_part_in_events() -> None:
     """Everyone holds a post or heads a mission; everyone the primary source names takes part in one of its events."""
     for person in DATA.people():
-        assert person.roles or DATA.heads(person=person, since="1991"), person.id
+        assert person.roles or any(p.person == person.id for p in DATA.records()["postings"]), person.id
         if any(ref.source == "src-mfa-2019" for ref in person.sources):
             assert DATA.events(person=person), person.id
 

@@ -6,7 +6,7 @@ import attrs
 
 from belatam.dates import PartialDate
 from belatam.errors import InvalidValueError
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, nonempty, slug
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, nonempty, note_info, slug
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Agreement", "AgreementKind"]
@@ -76,6 +76,7 @@ class Agreement(Record):
         repr=False,
         metadata=info("A short description in the project's own words.", long=True, term="schema:description"),
     )
+    note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -8,7 +8,7 @@ import attrs
 
 from belatam.dates import PartialDate
 from belatam.model.names import Name, Named, names_of
-from belatam.model.record import Lasting, SourceRef, citations, matches, nonempty, qid, wikidata
+from belatam.model.record import Lasting, SourceRef, citations, matches, nonempty, note_info, qid, wikidata
 from belatam.model.schema import info, strings
 
 __all__ = ["HOME", "RECORD", "SUBREGIONS", "Country"]
@@ -81,6 +81,7 @@ class Country(Named, Lasting):
         default=None, metadata=info("When relations began, where a source gives it.", table=True, valid="start")
     )
     wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the state"))
+    note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -8,7 +8,7 @@ import attrs
 
 from belatam.dates import DateLike, PartialDate
 from belatam.errors import InvalidValueError
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, slug
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, note_info, slug
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Event", "EventKind", "VisitKind"]
@@ -57,7 +57,8 @@ class Event(Record):
 
     ``date`` keeps the source's precision; it is None where the source gives
     no date, with ``not_before`` / ``not_after`` bounding it where known.
-    ``during`` names the visits an event took place in.
+    ``during`` names the occasions (visits, commission sessions,
+    consultations) an event took place in.
     """
 
     TYPES: ClassVar[tuple[str, ...]] = ("schema:Event",)
@@ -116,7 +117,9 @@ class Event(Record):
         default=(),
         converter=strings,
         repr=False,
-        metadata=info("Ids of the visits this event took place during.", refers="events"),
+        metadata=info(
+            "Ids of the visits, commission sessions or consultations this event took place during.", refers="events"
+        ),
     )
     visit: VisitKind | None = attrs.field(
         default=None, repr=False, metadata=info("Official or working, for visits where the status is given.")
@@ -127,6 +130,7 @@ class Event(Record):
         validator=count,
         metadata=info("Ordinal of a recurring meeting (third round, ...), where given."),
     )
+    note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -17,6 +17,7 @@ from belatam.model.record import (
     citations,
     nonempty,
     not_before_info,
+    note_info,
     qid,
     slug,
     wikidata,
@@ -123,6 +124,7 @@ class Person(Named, Record):
         default=None, repr=False, metadata=info("When the person died, where a source says.", valid="end")
     )
     wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the person"))
+    note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )

@@ -9,7 +9,7 @@ import attrs
 
 from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidValueError, quote
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, matches, slug
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, matches, nonempty, note_info, slug
 from belatam.model.schema import derived, info, strings
 
 __all__ = ["RECORD", "TradeFigures", "TradeKind"]
@@ -176,6 +176,7 @@ class TradeFigures(Record):
     main_exports: tuple[str, ...] = attrs.field(
         default=(), converter=strings, metadata=info("The main export goods named.")
     )
+    note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
     sources: tuple[SourceRef, ...] = attrs.field(
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )
