@@ -165,7 +165,7 @@ def test_a_near_miss_is_suggested_and_a_wide_gap_is_not() -> None:
     assert "did you mean" not in str(info.value)
     assert "not one of the 33 states" in str(info.value)
     with pytest.raises(UnknownKeyError, match="Alexander Lukashenko"):
-        belatam.person("Lukaschenko")
+        belatam.person("Lukaschenka")  # "Lukaschenko" is a spelling a cited page uses: it finds him
 
 
 def test_part_of_several_names_is_ambiguous() -> None:
@@ -269,3 +269,30 @@ def test_a_record_is_found_by_its_wikidata_id() -> None:
     assert belatam.organization("Q4173083").id == "org-eaeu"
     with pytest.raises(InvalidValueError, match="Wikidata"):
         Country(code="ZZ", alpha3="ZZZ", numeric="999", name="Nowhere", wikidata="155")
+
+
+@pytest.mark.parametrize("key", ["Belorussia", "Byelorussia", "Белоруссия", "Weißrussland", "belorussia"])
+def test_belarus_is_found_by_its_other_names(key: str) -> None:
+    assert belatam.country(key).code == "BY"
+    assert belatam.search(key, limit=1)[0] == belatam.country("BY")
+
+
+@pytest.mark.parametrize(
+    ("key", "person"),
+    [
+        ("Andreev", "per-andreyev"),
+        ("Andrejew", "per-andreyev"),  # BelTA's German service
+        ("Андрэеў", "per-andreyev"),  # Pozirk, in Belarusian
+        ("Аляксандр Лукашэнка", "per-lukashenko"),
+        ("Владимир Макей", "per-makei"),  # Izvestia
+        ("Nikolai Owsjanko", "per-auseyanka"),
+        ("Мігель Дыяс-Канель", "per-diaz-canel"),
+    ],
+)
+def test_people_are_found_by_the_spellings_of_the_pages(key: str, person: str) -> None:
+    found = belatam.person(key)
+    assert found.id == person
+    written = [n for n in found.names if n.text == key]
+    if written:  # a spelling in Belarusian or Russian: a name, with the page that writes it so
+        (name,) = written
+        assert name.lang in ("be", "ru") and name.source in {r.source for r in found.sources}
