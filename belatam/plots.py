@@ -1,4 +1,4 @@
-"""Two charts of the data with matplotlib: events on a timeline, missions by state.
+"""Charts of the data with matplotlib: events on a timeline (the region's, or one state's), missions by state.
 
 Needs matplotlib (belatam's ``plot`` extra: ``pip install '.[plot]'`` from a checkout); it is
 imported when a chart is drawn, never when belatam is.
@@ -6,6 +6,7 @@ imported when a chart is drawn, never when belatam is.
     >>> from belatam.plots import missions_chart, timeline
     >>> ax = timeline()                                     # doctest: +SKIP
     >>> ax.figure.savefig("timeline.png")                   # doctest: +SKIP
+    >>> timeline("Venezuela").figure.savefig("ve.png")      # doctest: +SKIP
 
 Each function draws into ``ax`` when given (a matplotlib ``Axes``),
 else into a new figure made with pyplot, and returns the axes; the figure is
@@ -16,20 +17,26 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
-from belatam.dates import PartialDate, Period
+from belatam.dates import LAST, Day, PartialDate, Period
+from belatam.errors import InvalidTypeError
 from belatam.extras import require
-from belatam.model.countries import HOME
+from belatam.model.accreditations import Accreditation
+from belatam.model.countries import HOME, Country
 from belatam.model.events import EventKind
-from belatam.model.missions import MissionKind
+from belatam.model.missions import Mission, MissionKind
+from belatam.model.postings import Posting
+from belatam.model.trade import TradeFigures
+from belatam.model.validity import span_of
 from belatam.packaged import given_or_packaged
 from belatam.queries import Dataset
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["KIND_STYLE", "NO_STATE", "missions_chart", "timeline"]
+__all__ = ["KIND_STYLE", "NO_STATE", "Lane", "country_lanes", "missions_chart", "timeline"]
 
 KIND_STYLE: dict[EventKind, tuple[str, str]] = {
     EventKind.VISIT: ("o", "C0"),
@@ -93,17 +100,30 @@ def _bounds(date: PartialDate | Period) -> tuple[float | None, float | None]:
     return _span(date)
 
 
-def timeline(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
-    """The dated events: one row per state (y), by date (x), one marker per event.
+def timeline(country: str | Country | None = None, *, data: Dataset | None = None, ax: Axes | None = None) -> Axes:
+    """The dated events of the region, or one state's relationship with Belarus over the years.
 
-    An event is drawn on the row of every state it involves (the region's
-    states, sorted by name; events naming none on a last row, `NO_STATE`),
-    at the middle of its date's interval (2018 is mid-2018, 2018-11 mid
-    November). A period is a line from its start to its end; an open end
-    runs to the edge of the chart. Kinds differ by marker and colour
+    Without ``country``: one row per state (y), by date (x), one marker per
+    event. An event is drawn on the row of every state it involves (the
+    region's states, sorted by name; events naming none on a last row,
+    `NO_STATE`), at the middle of its date's interval (2018 is mid-2018,
+    2018-11 mid November). A period is a line from its start to its end; an
+    open end runs to the edge of the chart. Kinds differ by marker and colour
     (`KIND_STYLE`), with a legend; undated events are counted in the x label.
+
+    With ``country`` (a code, a name or a `belatam.Country`): that state's chronicle,
+    a lane per mission (both ways) and per head of mission or accreditation,
+    drawn where the sources show it in force (solid) and where they cannot
+    tell (faint), a lane of its events and one of its whole-year trade
+    turnover, each bar scaled to the largest (see `country_lanes`).
     """
     _require()
+    if isinstance(country, Dataset):
+        raise InvalidTypeError(
+            "country must be a state (a code, a name or a Country), not a Dataset; give a data set as data="
+        )
+    if country is not None:
+        return _country_timeline(country, given_or_packaged(data), ax)
     from matplotlib.lines import Line2D
     from matplotlib.ticker import MaxNLocator
 
@@ -199,4 +219,132 @@ def missions_chart(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
     ax.set_title("Diplomatic missions between Belarus and the states of the region")
     ax.grid(axis="x", alpha=0.3)
     ax.legend(loc="lower right", fontsize="small", framealpha=0.9)
+    return ax
+
+
+class Lane(NamedTuple):
+    """One row of a state's chronicle: a label and what it draws.
+
+    ``spans`` are (first, last, known) in fractional years: solid where the
+    sources show the record in force, faint where they cannot tell; ``marks``
+    are (x, kind) events; ``bars`` (x, height from 0 to 1, amount) trade.
+    """
+
+    label: str
+    spans: tuple[tuple[float, float, bool], ...] = ()
+    marks: tuple[tuple[float, EventKind], ...] = ()
+    bars: tuple[tuple[float, float, Decimal], ...] = ()
+
+
+def _at(day: Day) -> float:
+    return _year(datetime.date(*day))
+
+
+def _pieces(record: object, low: float, high: float) -> tuple[tuple[float, float, bool], ...]:
+    """A relationship's span as drawn: faint while its start or end is not known, solid between."""
+    span = span_of(record)
+    begun = _at(span.latest_start) if span.latest_start else None
+    if begun is None:  # never shown in force: faint over what the bounds allow
+        first = _at(span.earliest_start) if span.earliest_start else low
+        last = _at(span.latest_end) if span.latest_end else high
+        return ((first, last, False),)
+    first = _at(span.earliest_start) if span.earliest_start else low
+    over = _at(span.earliest_end) if span.earliest_end else high
+    gone = _at(span.latest_end) if span.latest_end else high
+    pieces = [(first, begun, False), (begun, over, True), (over, gone, False)]
+    return tuple(p for p in pieces if p[1] > p[0])
+
+
+def country_lanes(country: str | Country, data: Dataset | None = None) -> tuple[Lane, ...]:
+    """The rows of ``timeline(country)``, as data: missions, heads, events and trade of one state.
+
+    Missions both ways come first (Belarus's, then the state's), then each
+    head of a mission between the two and each head accredited from a third
+    state, then one lane of the state's dated events and one of its
+    whole-year trade turnover. Useful to draw the chronicle another way.
+    """
+    data = given_or_packaged(data)
+    code = data.country(country).code
+    records = data.records()
+    first_day = datetime.date(1991, 1, 1)
+    last_day = max(
+        [e.date.last_day() for e in data.events(country=code) if e.date is not None] + [datetime.date(2025, 12, 31)]
+    )
+    low, high = _year(first_day), _year(last_day) + 1 / 365
+    missions = [m for m in records["missions"] if isinstance(m, Mission) and {m.sending, m.receiving} == {code, HOME}]
+    missions.sort(key=lambda m: (m.sending != HOME, m.kind.value, m.id))
+    lanes = []
+    for m in missions:
+        who = "Belarus in " + data.country(code).name if m.sending == HOME else data.country(code).name + " in Belarus"
+        lanes.append(Lane(f"{_label(m.kind)}: {who}", _pieces(m, low, high)))
+    opened = {m.id: (m, span_of(m).earliest_start) for m in missions}
+    heads = [p for p in records["postings"] if isinstance(p, Posting) and p.mission in opened]
+    for p in sorted(heads, key=lambda p: (opened[p.mission][0].sending != HOME, span_of(p).latest_start or LAST)):
+        mission, opening = opened[p.mission]
+        side = "Belarus's" if mission.sending == HOME else f"{data.country(code).name}'s"
+        floor = _at(opening) if opening else low  # a head serves no earlier than the mission exists
+        pieces = tuple((max(x, floor), y, known) for x, y, known in _pieces(p, low, high) if y > floor)
+        lanes.append(Lane(f"{side} head: {data.person(p.person).name}", pieces))
+    for acc in records["accreditations"]:
+        if isinstance(acc, Accreditation) and acc.receiving == code and acc.sending == HOME:
+            who = data.person(acc.head).name if acc.head else "(not named)"
+            lanes.append(Lane(f"accredited from elsewhere: {who}", _pieces(acc, low, high)))
+    marks = []
+    for e in data.events(country=code):
+        if e.date is not None:
+            start, end = _bounds(e.date)
+            marks.append(((start if start is not None else low) / 2 + (end if end is not None else high) / 2, e.kind))
+    lanes.append(Lane("events", marks=tuple(marks)))
+    figures = [
+        (t, t.turnover)
+        for t in records["trade"]
+        if isinstance(t, TradeFigures) and t.partner == code and t.period is None and t.turnover is not None
+    ]
+    if figures:
+        top = max(amount for _, amount in figures)
+        bars = tuple((t.year + 0.5, float(amount / top) if top else 0.0, amount) for t, amount in figures)
+        lanes.append(Lane(f"trade turnover (top: {top:,} {figures[0][0].currency})", bars=bars))
+    return tuple(lanes)
+
+
+def _country_timeline(country: str | Country, data: Dataset, ax: Axes | None) -> Axes:
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
+
+    lanes = country_lanes(country, data)
+    state = data.country(country)
+    ax = _axes(ax, len(lanes))
+    xs = [x for lane in lanes for s in lane.spans for x in s[:2]] + [m[0] for lane in lanes for m in lane.marks]
+    xs += [b[0] for lane in lanes for b in lane.bars]
+    low, high = (min(xs), max(xs)) if xs else (1991.0, 2026.0)
+    for y, lane in enumerate(lanes):
+        for first, last, known in lane.spans:
+            ax.plot(
+                [first, last],
+                [y, y],
+                color="#1f4e79",
+                linewidth=6 if known else 3,
+                alpha=1 if known else 0.3,
+                solid_capstyle="butt",
+            )
+        for x, kind in lane.marks:
+            marker, colour = KIND_STYLE[kind]
+            ax.plot(x, y, marker=marker, color=colour, linestyle="none", markersize=7)
+        for x, height, _ in lane.bars:
+            ax.bar(x, -0.8 * height, bottom=y + 0.4, width=0.8, color="#8fb8de")
+    ax.set_yticks(range(len(lanes)), [lane.label for lane in lanes])
+    ax.set_ylim(len(lanes) - 0.4, -0.6)
+    ax.set_xlim(int(low) - 0.5, int(high) + 1.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel("year (faint: the sources cannot tell whether it was in force)")
+    ax.set_title(f"Belarus and {state.name}: missions, heads of mission, events and trade")
+    kinds = dict.fromkeys(k for lane in lanes for _, k in lane.marks)
+    handles = [
+        Line2D([], [], marker=KIND_STYLE[k][0], color=KIND_STYLE[k][1], linestyle="none", label=_label(k))
+        for k in KIND_STYLE
+        if k in kinds
+    ]
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return ax

@@ -17,7 +17,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import gen_data_reference  # noqa: E402  (needs the docs folder on sys.path)
+import gen_coverage  # noqa: E402  (needs the docs folder on sys.path)
+import gen_data_reference  # noqa: E402
 
 # -- project -----------------------------------------------------------------
 
@@ -108,3 +109,4 @@ html_show_sourcelink = False
 # -- generated pages -----------------------------------------------------------
 
 gen_data_reference.write(HERE / "_generated" / "data-reference.md")
+gen_coverage.write(HERE / "_generated" / "coverage.md")

@@ -5,7 +5,8 @@ Run after a data change, with the ``plot`` extra installed, and commit the PNGs:
     python docs/make_figures.py
 
 Writes ``timeline.png`` (`belatam.plots.timeline`) and ``missions.png``
-(`belatam.plots.missions_chart`). The PNGs carry no software version or date,
+(`belatam.plots.missions_chart`), and ``coverage/CC.png`` (``timeline(CC)``)
+for each state the data holds more than events for (the coverage page). The PNGs carry no software version or date,
 so the same data and matplotlib give the same bytes.
 """
 
@@ -19,7 +20,8 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
-from belatam.plots import missions_chart, timeline
+import belatam
+from belatam.plots import country_lanes, missions_chart, timeline
 
 STATIC = Path(__file__).resolve().parent / "_static"
 FIGURES = {"timeline.png": timeline, "missions.png": missions_chart}
@@ -31,6 +33,15 @@ def main() -> None:
         ax = draw()
         path = STATIC / name
         ax.figure.savefig(path, dpi=120, metadata={"Software": None})
+        plt.close("all")
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    (STATIC / "coverage").mkdir(exist_ok=True)
+    for state in belatam.countries():
+        if len(country_lanes(state)) < 2:  # events only, or nothing: the page's text says it all
+            continue
+        ax = timeline(state.code)
+        path = STATIC / "coverage" / f"{state.code}.png"
+        ax.figure.savefig(path, dpi=90, metadata={"Software": None}, bbox_inches="tight")
         plt.close("all")
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 

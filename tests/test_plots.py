@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 import belatam
 from belatam import HOME, Dataset, PartialDate, Period
 from belatam.errors import InvalidTypeError
-from belatam.plots import NO_STATE, missions_chart, timeline
+from belatam.plots import NO_STATE, country_lanes, missions_chart, timeline
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -88,7 +88,7 @@ def test_open_periods_and_other_data(tmp_path: Path, data: Dataset) -> None:
     first, second, *rest = data.events()
     opened = attrs.evolve(first, date=Period(PartialDate(2016, 1), None))
     closed = attrs.evolve(second, date=Period(None, PartialDate(2013)))
-    ax = timeline(with_events(data, [opened, closed, *rest]))
+    ax = timeline(data=with_events(data, [opened, closed, *rest]))
     save(ax, tmp_path / "periods.png")
     low, high = ax.get_xlim()
     assert low < 2013 and high > 2019
@@ -96,7 +96,7 @@ def test_open_periods_and_other_data(tmp_path: Path, data: Dataset) -> None:
 
 def test_no_dated_events(tmp_path: Path, data: Dataset) -> None:
     undated = [attrs.evolve(e, during=()) for e in data.events() if e.date is None]  # their visits are dated
-    ax = timeline(with_events(data, undated))
+    ax = timeline(data=with_events(data, undated))
     assert labels(ax) == []
     assert ax.get_legend() is None
     ax.figure.savefig(tmp_path / "empty.png")
@@ -105,16 +105,18 @@ def test_no_dated_events(tmp_path: Path, data: Dataset) -> None:
 def test_an_empty_data_set_draws_empty_charts(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no singular axis, no empty legend
-        for draw in (timeline, missions_chart):
+        for draw in (lambda data: timeline(data=data), missions_chart):
             ax = draw(Dataset())
             assert labels(ax) == []
             assert not [p for p in ax.patches if p.get_width() != 0]
-            ax.figure.savefig(tmp_path / f"{draw.__name__}.png")
+            ax.figure.savefig(tmp_path / f"{labels(ax)!r}.png")
 
 
 def test_data_must_be_a_dataset() -> None:
     with pytest.raises(InvalidTypeError, match=r"data must be a belatam\.Dataset"):
-        timeline("packaged")  # type: ignore[arg-type]
+        timeline(data="packaged")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="give a data set as data="):
+        timeline(Dataset())  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
         missions_chart(belatam.events())  # type: ignore[arg-type]
 
@@ -145,3 +147,30 @@ def test_import_costs_no_matplotlib() -> None:
     code = "import sys, belatam.plots; print('matplotlib' in sys.modules, 'belatam.loader' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]  # nor reads the data
+
+
+def test_a_states_chronicle(tmp_path: Path, data: Dataset) -> None:
+    """``timeline(country)``: a lane per mission and head, the events, the trade turnover, as the data holds them."""
+    lanes = country_lanes("Brazil")
+    named = [lane.label for lane in lanes]
+    embassies = [m for m in data.records()["missions"] if {m.sending, m.receiving} == {"BY", "BR"}]  # type: ignore[attr-defined]
+    assert len([n for n in named if "Belarus in Brazil" in n or "Brazil in Belarus" in n]) == len(embassies)
+    assert "Belarus's head: Sergei Lukashevich" in named and "Belarus's head: Andrei Andreyev" in named
+    events = next(lane for lane in lanes if lane.label == "events")
+    assert len(events.marks) == len([e for e in data.events(country="BR") if e.date is not None])
+    (trade,) = [lane for lane in lanes if lane.label.startswith("trade turnover")]
+    whole_years = [t for t in data.trade_figures(partner="BR") if t.period is None and t.turnover is not None]
+    assert sorted(b[2] for b in trade.bars) == sorted(t.turnover for t in whole_years)
+    assert max(b[1] for b in trade.bars) == 1.0
+    (lukashevich,) = [lane for lane in lanes if lane.label.endswith("Lukashevich")]
+    solid = [(a, b) for a, b, known in lukashevich.spans if known]  # in post from September 2021 to 22 April 2024
+    assert solid and 2021.6 < solid[0][0] < 2021.8 and 2024.2 < solid[-1][1] < 2024.4
+    ax = timeline("BR")
+    assert labels(ax) == named and "Brazil" in ax.get_title()
+    save(ax, tmp_path / "brazil.png")
+
+
+def test_a_state_with_no_missions_has_its_events_lane_only() -> None:
+    assert [lane.label for lane in country_lanes("JM")] == ["events"]
+    with pytest.raises(LookupError, match="Atlantis"):
+        timeline("Atlantis")
