@@ -25,6 +25,8 @@ class AgreementKind(Vocabulary):
 
     TREATY = "treaty"
     INTERGOVERNMENTAL_AGREEMENT = "intergovernmental_agreement"
+    INTERDEPARTMENTAL_AGREEMENT = "interdepartmental_agreement"
+    """An agreement between two ministries (the economy ministries' commission of 2008)."""
     PROTOCOL = "protocol"
     MEMORANDUM = "memorandum"
     PROGRAMME = "programme"
