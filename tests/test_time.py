@@ -441,8 +441,8 @@ REFUSED: list[tuple[str, str, Callable[[list[dict[str, Any]]], None], tuple[str,
             {
                 "id": "pst-astapenka-cu-2019",
                 "person": "per-astapenka",
-                "mission": "mis-by-cu-embassy",
-                "title": "Ambassador",
+                "mission": "mis-by-bo-honorary-consulate",  # a mission no one is shown heading in 2019
+                "title": "Honorary Consul",
                 "seen": "2019-05-01",
                 "ended_by": "2020-01",
                 "sources": SOURCES,
