@@ -21,6 +21,7 @@ from belatam.errors import InvalidValueError as InvalidValueError
 from belatam.errors import MissingFileError as MissingFileError
 from belatam.errors import MissingFolderError as MissingFolderError
 from belatam.errors import UnknownKeyError as UnknownKeyError
+from belatam.errors import UnknownReleaseError as UnknownReleaseError
 from belatam.exports import export as export
 from belatam.exports.arrow import to_arrow as to_arrow
 from belatam.exports.arrow import write_parquet as write_parquet
@@ -59,6 +60,7 @@ from belatam.model.trade import TradeKind as TradeKind
 from belatam.packaged import accreditations as accreditations
 from belatam.packaged import agreement as agreement
 from belatam.packaged import agreements as agreements
+from belatam.packaged import changes as changes
 from belatam.packaged import cite as cite
 from belatam.packaged import countries as countries
 from belatam.packaged import country as country
@@ -86,3 +88,5 @@ from belatam.packaged import trade_figures as trade_figures
 from belatam.provenance import VerificationReport as VerificationReport
 from belatam.provenance import verify_source as verify_source
 from belatam.queries import Dataset as Dataset
+from belatam.releases import Change as Change
+from belatam.releases import ChangeKind as ChangeKind

@@ -102,6 +102,15 @@ class AmbiguousKeyError(UnknownKeyError):
         self.args = (f"{parameter}={quote(value)} is ambiguous; it matches {', '.join(self.matches)}; {advice}",)
 
 
+class UnknownReleaseError(UnknownKeyError):
+    """A release whose data `belatam.changes` cannot compare with; ``known`` lists those it can."""
+
+    def __init__(self, parameter: str, value: object, known: Iterable[str], *, hint: str = "") -> None:
+        super().__init__(parameter, value, known)
+        shown = ", ".join(map(str, self.known))
+        self.args = (f"{parameter}={quote(value)} is not a release belatam holds the data of; {hint}releases: {shown}",)
+
+
 class DataError(BelatamError, ValueError):
     """A data file that is malformed, unknown in shape or inconsistent.
 

@@ -25,6 +25,7 @@ __all__ = [
     "accreditations",
     "agreement",
     "agreements",
+    "changes",
     "cite",
     "countries",
     "country",
@@ -132,3 +133,4 @@ source = _packaged(Dataset.source)
 record = _packaged(Dataset.record)
 search = _packaged(Dataset.search)
 cite = _packaged(Dataset.cite)
+changes = _packaged(Dataset.changes)

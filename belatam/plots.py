@@ -32,6 +32,7 @@ from belatam.model.trade import TradeFigures
 from belatam.model.validity import span_of
 from belatam.packaged import given_or_packaged
 from belatam.queries import Dataset
+from belatam.results import Results
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -175,18 +176,23 @@ def timeline(country: str | Country | None = None, *, data: Dataset | None = Non
     return ax
 
 
-def missions_chart(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
-    """Diplomatic missions in both directions, one row per state, split by kind.
+def missions_chart(
+    data: Dataset | None = None, ax: Axes | None = None, *, as_of: datetime.date | str | PartialDate | None = None
+) -> Axes:
+    """Diplomatic missions in both directions on one day, one row per state, split by kind.
 
     Bars to the right count Belarus's missions in the state, bars to the left
     the state's missions in Belarus, stacked by kind (embassy, honorary
     consulate). Rows are the states with a mission either way, sorted by name.
+    ``as_of`` is the day shown (`belatam.REFERENCE_DATE` when None), as
+    `belatam.missions` takes it; the title names it, and says how many
+    missions the sources cannot place on that day.
     """
     _require()
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
     data = given_or_packaged(data)
-    missions = data.missions()
+    missions = data.missions(as_of=as_of)
     others = {m.receiving if m.sending == HOME else m.sending for m in missions} - {HOME}
     states = sorted((data.country(c) for c in others), key=lambda c: c.name)
     ax = _axes(ax, len(states))
@@ -216,7 +222,11 @@ def missions_chart(data: Dataset | None = None, ax: Axes | None = None) -> Axes:
     ax.xaxis.set_major_locator(MultipleLocator(1))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))
     ax.set_xlabel("← the state's missions in Belarus          Belarus's missions in the state →")
-    ax.set_title("Diplomatic missions between Belarus and the states of the region")
+    answer = missions if isinstance(missions, Results) else Results(missions)
+    title = f"Diplomatic missions between Belarus and the states of the region on {answer.as_of}"
+    if answer.unknown:
+        title += f"\n({len(answer.unknown)} more the sources cannot place on that day)"
+    ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
     ax.legend(loc="lower right", fontsize="small", framealpha=0.9)
     return ax

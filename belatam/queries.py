@@ -24,6 +24,8 @@ import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+
 from belatam.arguments import (
     CITATION_FORMATS,
     CitationFormat,
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
     from belatam.model.sources import Source
     from belatam.model.statements import Statement, Topic
     from belatam.model.trade import TradeFigures, TradeKind
+    from belatam.releases import Change
 
 __all__ = ["Dataset", "Option", "Query", "query"]
 
@@ -200,14 +203,16 @@ class _Table:
 
         ``"Antigua"`` is part of "Antigua and Barbuda", ``"lukashenka"`` of
         "Alyaksandr Lukashenka"; a key of fewer than three letters is part of nothing.
+        Official names are whole or nothing: their words are common ones
+        ("United", "Estados Unidos", "Republic"), so a part of one finds nothing.
         """
         if self._names is None:
             identity = self.schema.identity.name if self.schema.identity else None
             self._names = [
-                (f" {fold(value)} ", record)
+                (f" {folded} ", record)
                 for record in self.records
                 for field, value in lookup_values(self.schema, record)
-                if field != identity
+                if field != identity and (folded := fold(value)) not in _official(record)
             ]
         folded = fold(key)
         if len(folded.replace(" ", "")) < 3:
@@ -554,7 +559,7 @@ class Dataset:
         from belatam.matching import NEAR
 
         kinds = list(kinds)
-        close = [record for record, _ in self._ranked(key, kinds, at_least=NEAR - 16)[:3]]
+        close = [r for r, _ in self._ranked(key, kinds, at_least=NEAR - 16) if _near_enough(r, key)][:3]
         if close:
             return "did you mean " + ", ".join(_label(record) for record in close) + "?"
         if "countries" in kinds:
@@ -1224,6 +1229,34 @@ class Dataset:
         """The source documents: those whose text the data was checked against first, then by id."""
         return self._table("sources").records
 
+    @query(
+        None,
+        required=True,
+        options={
+            "since": Option("an earlier release to compare the data with, such as 0.2.0"),
+            "kind": Option("a record type to keep: " + ", ".join(KINDS), choices=KINDS, many=True),
+        },
+    )
+    def changes(self, since: str, /, *, kind: Kind | Iterable[Kind] | None = None) -> tuple[Change, ...]:
+        """What changed in the data since an earlier release (``"0.2.0"``): records added, removed and changed.
+
+        A `Change` per record that differs, by record type (in loading order)
+        and id; a changed record names the fields whose values differ. The
+        package keeps a fingerprint of each release's data, not a copy, so a
+        removed record is known by its id alone. ``kind`` keeps the changes
+        of one record type or several (``"events"``). An unknown release is
+        a `LookupError` naming the known ones.
+        """
+        from belatam.releases import check_release, compare, release_fingerprint
+
+        release = check_release(since)
+        kinds = KINDS if kind is None else tuple(dict.fromkeys(check_kind("kind", k) for k in each("kind", kind)))
+        records = self.records()
+        found = compare(release_fingerprint(release), {k: records[k] for k in kinds})
+        from belatam.releases import Change
+
+        return Results(found, Change)
+
     # -- search and citations ------------------------------------------------
 
     @query(
@@ -1274,12 +1307,15 @@ class Dataset:
             "format": Option("the citation's form: " + ", ".join(CITATION_FORMATS), choices=CITATION_FORMATS),
         },
     )
-    def cite(self, item: str | Record, *, format: CitationFormat = "text") -> str:
+    def cite(self, item: str | Record | Iterable[str | Record], *, format: CitationFormat = "text") -> str:
         """A citation of a record's sources, of a `Source`, or of a record or source given by its id.
 
         A record is cited by the sources it cites, each with the paragraphs
         it cites (``per-lukashenko`` by the ministry's page, paragraphs 19,
-        26 and 27, and the pages that give its Wikidata id). ``format`` is
+        26 and 27, and the pages that give its Wikidata id). Several items
+        (``cite([event, agreement])``, or a query's answer) make one
+        bibliography: each source once, with the paragraphs of every item
+        that cites it, so no two entries share a key. ``format`` is
         ``"text"`` (a reference per line), ``"bibtex"`` (a ``@misc`` entry
         per source, keyed by the source's id) or ``"csl-json"`` (a JSON list
         of CSL items, for Zotero, pandoc and citeproc).
@@ -1288,27 +1324,75 @@ class Dataset:
         from belatam.model.sources import Source
 
         wanted = check_choice("format", format, CITATION_FORMATS)
+        if isinstance(item, str) or attrs.has(type(item)):
+            items: list[Any] = [item]
+        elif isinstance(item, Iterable) and not isinstance(item, (bytes, Mapping)):
+            items = list(item)
+            if not items:
+                raise InvalidValueError("item=[] holds nothing to cite; give a record, a source, or the id of one")
+        else:
+            raise InvalidTypeError(
+                "item must be a belatam record, the id of a record or source, or an iterable of them, "
+                f"not {type(item).__name__}: {quote(item)}"
+            )
+        sources = self._table("sources").identity
+        cited: dict[str, set[int]] = {}
+        for each_item in items:
+            record = self._citable(each_item)
+            if isinstance(record, Source):  # a source is cited as a whole
+                cited.setdefault(record.id, set())
+                continue
+            for ref in getattr(record, "sources", ()):
+                paragraphs = cited.setdefault(ref.source, set())
+                if ref.paragraph is not None:
+                    paragraphs.add(ref.paragraph)
+        return cite([(sources[source], tuple(sorted(ps))) for source, ps in cited.items()], wanted)
+
+    def _citable(self, item: object) -> Any:
+        """A record of this data set to cite: ``item`` itself, or the record or source its id names."""
         if isinstance(item, str):
             key = check_key("item", item, "a record or the id of a record or source")
-            record: Any = self.record(key)
-        else:
-            record = item
-            cls = type(record)
-            kind = next((k for k in KINDS if record_type(k) is cls), None)
-            if kind is None:
-                raise InvalidTypeError(
-                    f"item must be a belatam record or the id of one, not {cls.__name__}: {quote(item)}"
-                )
-            self._identity("item", (kind,), record)  # a record of this data set, unchanged
-        sources = self._table("sources").identity
-        if isinstance(record, Source):  # a source is cited as a whole
-            return cite([(record, ())], wanted)
-        cited: dict[str, list[int]] = {}
-        for ref in getattr(record, "sources", ()):
-            paragraphs = cited.setdefault(ref.source, [])
-            if ref.paragraph is not None and ref.paragraph not in paragraphs:
-                paragraphs.append(ref.paragraph)
-        return cite([(sources[source], tuple(sorted(ps))) for source, ps in cited.items()], wanted)
+            try:
+                return self.record(key)
+            except AmbiguousKeyError:
+                raise
+            except UnknownKeyError as exc:
+                hint = "it is the id of no record or source (ids look like per-makei, src-mfa-2019, or VE)"
+                raise UnknownKeyError("item", item, hint=hint) from exc
+        cls = type(item)
+        kind = next((k for k in KINDS if record_type(k) is cls), None)
+        if kind is None:
+            raise InvalidTypeError(f"item must be a belatam record or the id of one, not {cls.__name__}: {quote(item)}")
+        self._identity("item", (kind,), item)  # a record of this data set, unchanged
+        return item
+
+
+def _official(record: object) -> frozenset[str]:
+    """The folded official names of a record (an alias that repeats one counts as one)."""
+    return frozenset(fold(n.text) for n in getattr(record, "names", ()) if n.official)
+
+
+def _near_enough(record: object, key: str) -> bool:
+    """Whether a record the ranking finds for ``key`` is close enough to suggest for it.
+
+    An official name is long and made of common words ("United Mexican
+    States", "Republic of ..."), so sharing words with one is no near miss
+    ("United States" is not Mexico): it counts only when the whole key is
+    within a few typos of it. Every other name counts as `search` ranks it.
+    """
+    names = getattr(record, "names", None)
+    if not names:
+        return True
+    from belatam.matching import NEAR, Index, allowed, distance
+
+    schema = describe(type(record))
+    official = _official(record)
+    others = [v for _, v in lookup_values(schema, record) if fold(v) not in official]
+    if Index([(0, others, [])]).rank(key, at_least=NEAR - 16):
+        return True
+    folded = fold(key).replace(" ", "")
+    limit = allowed(folded)
+    return any(distance(folded, fold(n.text).replace(" ", ""), limit) <= limit for n in names if n.official)
 
 
 def _date_of(day: Day | None) -> datetime.date | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.resources
 import io
+import itertools
 import json
 import re
 from typing import Any
@@ -137,6 +138,9 @@ def test_awkward_sources_still_make_valid_citations() -> None:
         (lambda: belatam.cite(""), InvalidValueError, ["item"]),
         (lambda: belatam.cite(42), InvalidTypeError, ["item", "int"]),  # type: ignore[arg-type]
         (lambda: belatam.cite(None), InvalidTypeError, ["item"]),  # type: ignore[arg-type]
+        (lambda: belatam.cite([]), InvalidValueError, ["item=[]", "nothing to cite"]),
+        (lambda: belatam.cite([belatam.trade(2018), "nope"]), UnknownKeyError, ["item='nope'", "id"]),
+        (lambda: belatam.cite([belatam.trade(2018), 42]), InvalidTypeError, ["item", "int"]),  # type: ignore[list-item]
     ],
 )
 def test_bad_input_is_a_clear_error(call: Any, error: type[Exception], words: list[str]) -> None:
@@ -144,6 +148,42 @@ def test_bad_input_is_a_clear_error(call: Any, error: type[Exception], words: li
         call()
     for word in words:
         assert word in str(info.value)
+
+
+SHARING = [  # pairs of records that cite one source at different paragraphs
+    (a, b)
+    for a, b in itertools.pairwise(EVERY_RECORD)
+    if set(cited(a)) & set(cited(b)) and any(cited(a)[s] != cited(b)[s] for s in set(cited(a)) & set(cited(b)))
+][:25]
+
+
+def test_records_that_share_a_source_are_tried() -> None:
+    assert len(SHARING) == 25
+
+
+@pytest.mark.parametrize(("a", "b"), SHARING, ids=[f"{identity(a)}+{identity(b)}" for a, b in SHARING])
+def test_several_items_make_one_bibliography(a: Any, b: Any) -> None:
+    """Each source once, with the paragraphs of every item that cites it: no two entries share a key."""
+    library = bibtexparser.parse_string(belatam.cite([a, b], format="bibtex"))
+    assert not library.failed_blocks  # bibtexparser reports a key used twice as a failed block
+    keys = [e.key for e in library.entries]
+    assert len(keys) == len(set(keys)) == len(set(cited(a)) | set(cited(b)))
+    for entry in library.entries:
+        merged = sorted(set(cited(a).get(entry.key, [])) | set(cited(b).get(entry.key, [])))
+        if merged:
+            assert entry["note"].endswith(", ".join(map(str, merged)))
+        else:
+            assert "note" not in entry.fields_dict
+    items = json.loads(belatam.cite((a, b), format="csl-json"))
+    assert [i["id"] for i in items] == keys
+    assert belatam.cite([a, b]).count("\n") == len(keys) - 1
+
+
+def test_a_query_answer_and_ids_cite_together() -> None:
+    events = belatam.events(country="PA")
+    assert belatam.cite(events) == belatam.cite([e.id for e in events])
+    assert belatam.cite([events[0]]) == belatam.cite(events[0])
+    assert belatam.cite([events[0], events[0]]) == belatam.cite(events[0])
 
 
 def test_a_record_not_of_this_data_is_refused() -> None:

@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, ...]] = [
         "belatam.codec",
         "belatam.integrity",
         "belatam.matching",
+        "belatam.releases",
         "belatam.results",
         "belatam.timeline",
     ),

@@ -76,6 +76,24 @@ def test_missions_chart_png(tmp_path: Path, data: Dataset) -> None:
     assert sum(1 for p in bars if p.get_width() < 0) == len(data.missions(receiving=HOME))
 
 
+@pytest.mark.parametrize("day", [None, "2010-06-01", "2022-01-01", belatam.PartialDate(2025, 9, 1)])
+def test_missions_chart_shows_the_day_asked_and_says_which(data: Dataset, day: Any) -> None:
+    ax = missions_chart(as_of=day)
+    missions = data.missions(as_of=day)
+    assert str(missions.as_of) in ax.get_title()  # type: ignore[attr-defined]
+    unknown = len(missions.unknown)  # type: ignore[attr-defined]
+    assert (f"{unknown} more the sources cannot place" in ax.get_title()) == (unknown > 0)
+    states = {m.receiving if m.sending == HOME else m.sending for m in missions}
+    assert labels(ax) == sorted(data.country(c).name for c in states)
+    bars = [p for p in ax.patches if p.get_width() != 0]
+    assert sum(abs(round(p.get_width())) for p in bars) == len(missions)
+
+
+def test_missions_chart_refuses_a_day_it_cannot_read() -> None:
+    with pytest.raises(ValueError, match="as_of='2022'"):
+        missions_chart(as_of="2022")
+
+
 def test_drawing_into_given_axes(tmp_path: Path) -> None:
     figure, (left, right) = plt.subplots(1, 2, figsize=(14, 6))
     assert timeline(ax=left) is left

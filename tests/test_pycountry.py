@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pycountry
 import pytest
 
@@ -58,3 +59,43 @@ def test_pycountry_names_find_the_state(country: Country) -> None:
                 belatam.country(name)  # an exception that starts to resolve must leave the list
         else:
             assert belatam.country(name) == country, name
+
+
+@pytest.mark.parametrize("country", EVERY, ids=lambda c: c.code)
+def test_pycountry_attribute_names_read_the_one_stored_field(country: Country) -> None:
+    """``alpha_2``, ``alpha_3``, ``common_name`` and ``official_name`` work as pycountry users write them."""
+    entry = record(country.code)
+    assert country.alpha_2 == country.code == entry.alpha_2
+    assert country.alpha_3 == country.alpha3 == entry.alpha_3
+    assert country.common_name == country.name
+    official = [n for n in country.names if n.lang == "en" and n.official]
+    assert country.official_name == (official[0].text if official else None)
+    for attribute in ("alpha_2", "alpha_3", "common_name", "official_name"):
+        with pytest.raises(AttributeError):  # read-only views: nothing is stored twice
+            setattr(country, attribute, "x")
+        assert attribute not in {f.name for f in attrs.fields(Country)}
+
+
+def test_official_names_where_iso_gives_them() -> None:
+    assert belatam.country("VE").official_name == "Bolivarian Republic of Venezuela"
+    assert belatam.country("MX").official_name == "United Mexican States"
+    assert belatam.country("JM").official_name is None  # ISO 3166-1 gives Jamaica none
+
+
+@pytest.mark.parametrize("key", ["United States", "Estados Unidos", "United", "Aruba", "Puerto Rico"])
+def test_a_state_outside_the_region_is_said_to_be_one(key: str) -> None:
+    """No suggestion across a wide gap: sharing a word with "United Mexican States" is not a near miss."""
+    with pytest.raises(LookupError) as info:
+        belatam.country(key)
+    message = str(info.value)
+    assert "did you mean" not in message
+    assert "not one of the 33 states" in message
+
+
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [("Colombai", "CO"), ("Kolumbien", "CO"), ("Republic of Colombai", "CO"), ("Venezeula", "VE"), ("Brasill", "BR")],
+)
+def test_a_typo_is_still_suggested(key: str, code: str) -> None:
+    with pytest.raises(LookupError, match=rf"did you mean .*\({code}\)"):
+        belatam.country(key)

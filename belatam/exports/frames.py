@@ -65,10 +65,18 @@ def records_of(what: object, data: Dataset | None, parameter: str = "what") -> t
     cls = classes.pop() if classes else getattr(what, "record_type", None)
     if cls is None:
         raise InvalidValueError(f"{parameter} holds no records, so its columns are unknown; give a record type")
-    if cls not in {record_type(k) for k in KINDS}:
+    if cls not in {record_type(k) for k in KINDS} and not _answer_type(cls):
         name = cls.__name__ if isinstance(cls, type) else type(cls).__name__
         raise InvalidTypeError(f"{parameter} must hold belatam records, not {name}")
     return cls, records
+
+
+def _answer_type(cls: object) -> bool:
+    """A class of belatam's that answers a query without being a record type (`Role`, `Change`)."""
+    from belatam.model.people import Role
+    from belatam.releases import Change
+
+    return cls in (Role, Change)
 
 
 def to_frame(what: Kind | Iterable[Record], data: Dataset | None = None) -> pandas.DataFrame:

@@ -86,5 +86,33 @@ class Country(Named, Lasting):
         default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
     )
 
+    # pycountry's names, as read-only views of the fields above (nothing is stored twice)
+
+    @property
+    def alpha_2(self) -> str:
+        """The ISO 3166-1 alpha-2 code, as pycountry names it: `code`."""
+        return self.code
+
+    @property
+    def alpha_3(self) -> str:
+        """The ISO 3166-1 alpha-3 code, as pycountry names it: `alpha3`."""
+        return self.alpha3
+
+    @property
+    def common_name(self) -> str:
+        """The English name in common use, as pycountry names it: `name` (``"Venezuela"``)."""
+        return self.name
+
+    @property
+    def official_name(self) -> str | None:
+        """The official English name where a source gives one (``"Bolivarian Republic of Venezuela"``), else None.
+
+        pycountry leaves the attribute out where ISO 3166-1 has no official
+        name; here it is None, so ``country.official_name or country.name``
+        always gives a name.
+        """
+        found = [n for n in self.names if n.lang == "en" and n.official]
+        return min(found, key=lambda n: n.translated).text if found else None
+
 
 RECORD = Country
