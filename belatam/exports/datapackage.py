@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from belatam.exports.frames import kind_named
+from belatam.exports.values import value_kind
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.columns import Column, columns
 from belatam.model.schema import describe
@@ -21,24 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = ["descriptor", "table_schema"]
 
-_TYPES = {
-    "text": "string",
-    "vocabulary": "string",
-    "date": "string",
-    "texts": "string",
-    "records": "string",
-    "integer": "integer",
-    "money": "integer",
-    "boolean": "boolean",
-    "day": "date",
-}
-
-_FORMATS = {
-    "date": "In EDTF: YYYY, YYYY-MM, YYYY-MM-DD, or START/END with '..' for an open end.",
-    "texts": "A list: items separated by '|' (a '|' or backslash inside an item is escaped with a backslash).",
-    "records": "A list separated by '|' (escaped as for lists).",
-    "money": "Whole units of the currency in the currency column, exactly as the source states them.",
-}
 _DERIVED_MONEY = "Whole units of the currency in the currency column."
 """The form of a money column computed from others (a balance), which no source states."""
 
@@ -58,9 +41,9 @@ def _field(column: Column) -> dict[str, Any]:
     elif column.part == "end":
         doc = f"The last day '{field.name}' can be; empty where there is no date or the period has an open end."
     else:
-        form = _DERIVED_MONEY if field.derived and field.kind == "money" else _FORMATS.get(field.kind, "")
+        form = _DERIVED_MONEY if field.derived and field.kind == "money" else value_kind(field).form
         doc = " ".join(part for part in (field.doc, form) if part)
-    out: dict[str, Any] = {"name": column.name, "type": _TYPES[column.kind], "description": doc}
+    out: dict[str, Any] = {"name": column.name, "type": value_kind(field, column.part).table, "description": doc}
     constraints: dict[str, Any] = {}
     if _required(column):
         constraints["required"] = True
