@@ -4,14 +4,19 @@ Each CSV file is a resource with a Table Schema derived from the column
 model: a field per column with its type, its meaning (the schema's ``doc``)
 and, for enums and closed sets, the valid values; the record's identity as
 primary key; and a foreign key for each single reference into one record type.
+The package's ``version`` is the data version (`belatam.DATA_VERSION`); the
+properties ``belatam:version`` and ``belatam:data_version`` name both
+versions as every export does (`belatam.exports.versions`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from belatam.data import DATA_VERSION
 from belatam.exports.frames import kind_named
 from belatam.exports.values import value_kind
+from belatam.exports.versions import versions
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.columns import Column, columns
 from belatam.model.schema import describe
@@ -112,7 +117,7 @@ def _metadata() -> tuple[str | None, str | None]:
 
 def descriptor(data: Dataset) -> dict[str, Any]:
     """The ``datapackage.json`` content for a data set's CSV export."""
-    version, licence = _metadata()
+    _, licence = _metadata()
     out: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "belatam",
@@ -122,8 +127,8 @@ def descriptor(data: Dataset) -> dict[str, Any]:
             "every record cites the source document and paragraph that state it (the sources column)."
         ),
     }
-    if version is not None:
-        out["version"] = version
+    out["version"] = DATA_VERSION  # the data's version; the package's is belatam:version
+    out.update(versions())
     if licence is not None:
         entry = {"name": licence}
         if " " not in licence:
