@@ -2,19 +2,19 @@
 
 A data file, ``events.json``, is a JSON list of records of one type; its
 schema, ``events.schema.json``, describes that list from the record class's
-fields (`belatam.model.schema.describe`), so any language with a JSON Schema
+fields (``belatam.model.schema.describe``), so any language with a JSON Schema
 validator can check a folder of data before belatam reads it:
 
 - each record is an object with the class's fields and no others
   (``additionalProperties: false``: the loader refuses unknown fields), those
   without a default ``required``, a field that may be None also ``null``;
-- values by their kind (`belatam.exports.values`): text, whole numbers,
+- values by their kind (``belatam.exports.values``): text, whole numbers,
   yes/no, money as a string of whole units, dates as EDTF strings (a single
   date, or also a period where the field takes one), lists, and nested
   records (a citation in ``sources``, a person's ``roles``, the ``names``)
   as objects described under ``$defs``;
 - the values of closed vocabularies (``enum``), and what a field's validator
-  asks of a value alone (`belatam.model.schema.checking`): an id's pattern, a
+  asks of a value alone (``belatam.model.schema.checking``): an id's pattern, a
   code's, a count's minimum; a reference has the pattern of the identities it
   names; a list of references or nested records names none twice;
 - the meaning of each field (its ``doc``) as its ``description``.

@@ -3,12 +3,12 @@
 Every format carries the two versions under the same names: ``belatam:version``
 (the package that wrote it, ``importlib.metadata.version("belatam")``; left
 out when belatam runs from a checkout that is not installed) and
-``belatam:data_version`` (`belatam.DATA_VERSION`, when the data last changed):
+``belatam:data_version`` (``belatam.DATA_VERSION``, when the data last changed):
 
 - Parquet: keys of each file's schema metadata;
 - the Data Package: properties of ``datapackage.json``, whose ``version`` is the data version;
 - JSON-LD: ``bt:version`` and ``bt:data_version`` of the node ``urn:belatam:dataset``;
-- JSON and CSV: ``belatam-export.json`` (`EXPORT_DESCRIPTOR`), which also names
+- JSON and CSV: ``belatam-export.json`` (``EXPORT_DESCRIPTOR``), which also names
   the format and each record type's files (data and JSON Schema) and counts.
 
     >>> sorted(versions())
@@ -32,7 +32,7 @@ VERSION_KEY = "belatam:version"
 """The name every export gives the version of the package that wrote it."""
 
 DATA_VERSION_KEY = "belatam:data_version"
-"""The name every export gives the data version (`belatam.DATA_VERSION`)."""
+"""The name every export gives the data version (``belatam.DATA_VERSION``)."""
 
 
 def package_version() -> str | None:
