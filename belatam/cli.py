@@ -340,7 +340,10 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write the data as JSON, CSV, a Data Package, JSON-LD or Parquet",
-        description="Write every data file into DIR in one format (give each format its own folder).",
+        description=(
+            "Write every data file into DIR in one format (give each format its own folder), "
+            "with the JSON Schema of each data file and the package and data versions."
+        ),
         parents=[common],
     )
     export.add_argument("--format", required=True, choices=FORMATS, help="the file format")

@@ -31,7 +31,35 @@ from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import describe
 from belatam.queries import Dataset
 
-__all__ = ["MAX_FILE_BYTES", "from_json", "load", "load_packaged", "read_file", "read_json"]
+__all__ = [
+    "EXPORT_DESCRIPTOR",
+    "MAX_FILE_BYTES",
+    "from_json",
+    "load",
+    "load_packaged",
+    "read_file",
+    "read_json",
+    "schema_file",
+]
+
+EXPORT_DESCRIPTOR = "belatam-export.json"
+"""The file an export writes beside its data files to say what it holds: format, versions, files.
+
+`load` accepts it in a folder (it reads the data files, not this one)."""
+
+
+def schema_file(kind: Kind) -> str:
+    """The name of a record type's JSON Schema file beside its data file: ``events.schema.json``.
+
+    `load` accepts these in a folder, one per record type and no other.
+    """
+    return f"{kind}.schema.json"
+
+
+def _companions() -> frozenset[str]:
+    """The JSON files an export writes beside the data files, which `load` accepts and does not read."""
+    return frozenset({EXPORT_DESCRIPTOR, *(schema_file(kind) for kind in KINDS)})
+
 
 MAX_FILE_BYTES = 1 << 30
 """The largest data file `load` reads (1 GiB): a link to ``/dev/zero`` or a runaway file is refused, not read."""
@@ -149,7 +177,9 @@ def load(path: str | os.PathLike[str]) -> Dataset:
 
     Each file holds a JSON list of records of its type; a file that is absent
     counts as empty, but the folder must hold at least one of them, and no
-    other ``.json`` file. The folder is read whole and checked before this
+    other ``.json`` file than those ``export(path, "json")`` writes beside
+    them (`EXPORT_DESCRIPTOR` and the JSON Schemas, named by `schema_file`),
+    which are not read. The folder is read whole and checked before this
     returns: anything malformed, unknown, inconsistent or hostile raises one
     `DataError` naming the file, the record and the field (a folder that
     cannot be read, or holds none of the data files, is named instead), and
@@ -171,9 +201,18 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         names = set(os.listdir(folder))
     except OSError as exc:
         raise DataError(str(folder), None, None, f"cannot be read: {exc.strerror}") from None
-    unknown = sorted(n for n in names if n.endswith(".json") and n.removesuffix(".json") not in KINDS)
+    companions = _companions()
+    unknown = sorted(
+        n for n in names if n.endswith(".json") and n.removesuffix(".json") not in KINDS and n not in companions
+    )
     if unknown:
-        raise DataError(unknown[0], None, None, f"not a data file; the data files are {', '.join(KINDS)} (.json)")
+        raise DataError(
+            unknown[0],
+            None,
+            None,
+            f"not a data file; the data files are {', '.join(KINDS)} (.json), beside which a folder may hold "
+            f"what an export writes: {EXPORT_DESCRIPTOR} and a <kind>.schema.json per record type",
+        )
     present = [kind for kind in KINDS if f"{kind}.json" in names]
     if not present:
         raise DataError(

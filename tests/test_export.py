@@ -34,6 +34,8 @@ from belatam.model.columns import columns
 from belatam.packaged import given_or_packaged
 
 PACKAGED = Path(belatam.__file__).parent / "data"
+SCHEMAS = [f"{kind}.schema.json" for kind in KINDS]
+"""The JSON Schemas every export writes after its data files."""
 
 
 def unjoin(text: str) -> list[str]:
@@ -100,13 +102,13 @@ def expected_cells(record: object, kind: str) -> list[str]:
 
 def test_json_export_loads_back_to_the_same_records(tmp_path: Path, data: Dataset) -> None:
     written = export(tmp_path, "json")
-    assert written == [tmp_path / f"{kind}.json" for kind in KINDS]
-    assert {p.name for p in written} == {p.name for p in PACKAGED.glob("*.json")}
+    assert [p.name for p in written] == [f"{kind}.json" for kind in KINDS] + SCHEMAS + ["belatam-export.json"]
+    assert {p.name for p in written[: len(KINDS)]} == {p.name for p in PACKAGED.glob("*.json")}
     assert belatam.load(tmp_path).records() == data.records()
 
 
 def test_json_files_have_the_form_of_the_packaged_ones(tmp_path: Path) -> None:
-    for path in export(tmp_path, "json"):
+    for path in export(tmp_path, "json")[: len(KINDS)]:
         text = path.read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), indent=1, ensure_ascii=False) + "\n"
         packaged = json.loads((PACKAGED / path.name).read_text(encoding="utf-8"))
@@ -126,7 +128,7 @@ def test_any_data_set_survives_the_json_export(tmp_path: Path, ds: Dataset) -> N
 
 def test_csv_has_one_file_per_kind_and_one_row_per_record(tmp_path: Path, data: Dataset) -> None:
     written = export(tmp_path, "csv")
-    assert written == [tmp_path / f"{kind}.csv" for kind in KINDS]
+    assert [p.name for p in written] == [f"{kind}.csv" for kind in KINDS] + SCHEMAS + ["belatam-export.json"]
     for kind, records in data.records().items():
         path = tmp_path / f"{kind}.csv"
         with path.open(encoding="utf-8", newline="") as file:
@@ -205,11 +207,13 @@ def test_a_nul_character_is_refused_with_where_it_is(tmp_path: Path) -> None:
 
 def test_datapackage_writes_the_csv_files_and_a_descriptor(tmp_path: Path) -> None:
     written = export(tmp_path, "datapackage")
-    assert written == [*(tmp_path / f"{kind}.csv" for kind in KINDS), tmp_path / "datapackage.json"]
+    assert [p.name for p in written] == [f"{kind}.csv" for kind in KINDS] + SCHEMAS + ["datapackage.json"]
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor == datapackage.descriptor(belatam.dataset())
     assert descriptor["name"] == "belatam"
-    assert descriptor["version"] == version("belatam")
+    assert descriptor["version"] == belatam.DATA_VERSION
+    assert descriptor["belatam:version"] == version("belatam")
+    assert descriptor["belatam:data_version"] == belatam.DATA_VERSION
     assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
     assert [s["title"] for s in descriptor["sources"]] == [f"{s.title} ({s.publisher})" for s in belatam.sources()]
     assert [r["name"] for r in descriptor["resources"]] == list(KINDS)
@@ -231,12 +235,13 @@ def test_the_descriptor_without_installed_metadata_or_with_a_licence_expression(
 
     with monkeypatch.context() as patch:
         patch.setattr(importlib.metadata, "metadata", missing)
+        patch.setattr(importlib.metadata, "version", missing)
         descriptor = datapackage.descriptor(belatam.dataset())
-    assert "version" not in descriptor
+    assert descriptor["version"] == descriptor["belatam:data_version"] == belatam.DATA_VERSION
+    assert "belatam:version" not in descriptor
     assert "licenses" not in descriptor
     monkeypatch.setattr(datapackage, "_metadata", lambda: ("9.9", "MIT OR Apache-2.0"))
     descriptor = datapackage.descriptor(belatam.dataset())
-    assert descriptor["version"] == "9.9"
     assert descriptor["licenses"] == [{"name": "MIT OR Apache-2.0"}]
 
 
@@ -387,7 +392,7 @@ def test_the_format_name_ignores_case_and_the_folder_is_made(tmp_path: Path) -> 
     folder = tmp_path / "a" / "b"
     written = export(str(folder), " CSV ")  # type: ignore[arg-type]
     assert folder.is_dir()
-    assert len(written) == len(KINDS)
+    assert len(written) == 2 * len(KINDS) + 1  # the CSV files, the JSON Schemas and belatam-export.json
 
 
 def test_export_of_another_data_set(tmp_path: Path) -> None:
@@ -484,7 +489,7 @@ def test_csv_and_datapackage_need_neither_pandas_nor_pyarrow(tmp_path: Path) -> 
         f"from belatam.exports import export; print(len(export({str(tmp_path)!r}, 'datapackage')))",
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str(len(KINDS) + 1)
+    assert done.stdout.strip() == str(2 * len(KINDS) + 1)  # the CSV files, the JSON Schemas, datapackage.json
 
 
 def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:

@@ -2,13 +2,14 @@
 
 JSON, CSV, the Data Package and JSON-LD need only the standard library;
 Parquet needs pyarrow (the ``arrow`` extra). Each format writes one file per record type,
-so give each format its own folder: `belatam.load` reads the ``*.json`` data
-files of a folder and refuses other JSON files beside them.
+and with it the JSON Schema of each record type's JSON data file, so give each format its
+own folder: `belatam.load` reads the ``*.json`` data files of a folder and refuses other
+JSON files beside them than those the ``"json"`` export writes.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     [path.name for path in export(folder, "datapackage")][-3:]
-    ['statements.csv', 'trade.csv', 'datapackage.json']
+    ['statements.schema.json', 'trade.schema.json', 'datapackage.json']
 """
 
 from __future__ import annotations
@@ -57,6 +58,18 @@ def export(directory: str | os.PathLike[str], format: Format, data: Dataset | No
     - ``"parquet"``: ``<kind>.parquet`` per record type, each with the
       schema of `belatam.to_arrow` (needs the ``arrow`` extra).
 
+    Every format also writes ``<kind>.schema.json`` per record type: the JSON
+    Schema (draft 2020-12) of the JSON data file (`belatam.exports.jsonschema`),
+    so another language can check a folder of ``"json"`` output. And every
+    format says which package and data versions wrote it, under the names
+    ``belatam:version`` and ``belatam:data_version``
+    (`belatam.exports.versions`): in each Parquet file's schema metadata; in
+    ``datapackage.json``, whose ``version`` is the data version; in the
+    JSON-LD graph, as the node ``urn:belatam:dataset``; and, for ``"json"``
+    and ``"csv"``, in ``belatam-export.json``, which also names the format
+    and each record type's files and count. `belatam.load` accepts those
+    files beside the data files, so it reads a ``"json"`` export back.
+
     Every file is made in memory before the first is written, so a record
     that cannot be written stops the export before it touches the folder;
     the files are then written whole or not at all (see ``belatam.exports.writing.write_files``), and
@@ -87,8 +100,16 @@ def export(directory: str | os.PathLike[str], format: Format, data: Dataset | No
         from belatam.exports.csv import csv_files
 
         files = csv_files(dataset)
-        if wanted == "datapackage":
-            from belatam.exports.datapackage import descriptor
+    from belatam.exports.jsonschema import schema_files
 
-            files["datapackage.json"] = dumps(descriptor(dataset)).encode()
+    files.update(schema_files())
+    if wanted == "datapackage":
+        from belatam.exports.datapackage import descriptor
+
+        files["datapackage.json"] = dumps(descriptor(dataset)).encode()
+    elif wanted in ("json", "csv"):
+        from belatam.exports.versions import EXPORT_DESCRIPTOR
+        from belatam.exports.versions import descriptor as export_descriptor
+
+        files[EXPORT_DESCRIPTOR] = dumps(export_descriptor(wanted, dataset, f".{wanted}")).encode()
     return write_files(folder, files)

@@ -130,12 +130,20 @@ def _plain(value: object) -> object:
 
 
 def parquet_files(data: Dataset) -> dict[str, bytes]:
-    """``{<kind>.parquet: content}`` for every record type, made in memory."""
+    """``{<kind>.parquet: content}`` for every record type, made in memory.
+
+    Each file's schema metadata holds ``belatam:version`` and
+    ``belatam:data_version`` (`belatam.exports.versions`).
+    """
+    from belatam.exports.versions import versions
+
     parquet = require("pyarrow.parquet", "arrow")
+    stamp = {key.encode(): value.encode() for key, value in versions().items()}
     files = {}
     for kind in KINDS:
         buffer = io.BytesIO()
-        parquet.write_table(to_arrow(kind, data), buffer)
+        table = to_arrow(kind, data)
+        parquet.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **stamp}), buffer)
         files[f"{kind}.parquet"] = buffer.getvalue()
     return files
 
@@ -143,9 +151,12 @@ def parquet_files(data: Dataset) -> dict[str, bytes]:
 def write_parquet(directory: str | os.PathLike[str], data: Dataset | None = None) -> list[Path]:
     """Write one ``<kind>.parquet`` per record type into ``directory`` (made if missing).
 
-    The same as ``export(directory, "parquet", data)``: every file is made
+    The same as ``export(directory, "parquet", data)``, the JSON Schemas
+    (``<kind>.schema.json``) included: every file is made
     before any is written, then all replace the old ones together. Returns
     the paths written.
     """
+    from belatam.exports.jsonschema import schema_files
+
     folder = folder_for(directory)
-    return write_files(folder, parquet_files(given_or_packaged(data)))
+    return write_files(folder, {**parquet_files(given_or_packaged(data)), **schema_files()})

@@ -4,13 +4,19 @@ Each CSV file is a resource with a Table Schema derived from the column
 model: a field per column with its type, its meaning (the schema's ``doc``)
 and, for enums and closed sets, the valid values; the record's identity as
 primary key; and a foreign key for each single reference into one record type.
+The package's ``version`` is the data version (`belatam.DATA_VERSION`); the
+properties ``belatam:version`` and ``belatam:data_version`` name both
+versions as every export does (`belatam.exports.versions`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from belatam.data import DATA_VERSION
 from belatam.exports.frames import kind_named
+from belatam.exports.values import value_kind
+from belatam.exports.versions import versions
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.columns import Column, columns
 from belatam.model.schema import describe
@@ -21,24 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["descriptor", "table_schema"]
 
-_TYPES = {
-    "text": "string",
-    "vocabulary": "string",
-    "date": "string",
-    "texts": "string",
-    "records": "string",
-    "integer": "integer",
-    "money": "integer",
-    "boolean": "boolean",
-    "day": "date",
-}
-
-_FORMATS = {
-    "date": "In EDTF: YYYY, YYYY-MM, YYYY-MM-DD, or START/END with '..' for an open end.",
-    "texts": "A list: items separated by '|' (a '|' or backslash inside an item is escaped with a backslash).",
-    "records": "A list separated by '|' (escaped as for lists).",
-    "money": "Whole units of the currency in the currency column, exactly as the source states them.",
-}
 _DERIVED_MONEY = "Whole units of the currency in the currency column."
 """The form of a money column computed from others (a balance), which no source states."""
 
@@ -58,9 +46,9 @@ def _field(column: Column) -> dict[str, Any]:
     elif column.part == "end":
         doc = f"The last day '{field.name}' can be; empty where there is no date or the period has an open end."
     else:
-        form = _DERIVED_MONEY if field.derived and field.kind == "money" else _FORMATS.get(field.kind, "")
+        form = _DERIVED_MONEY if field.derived and field.kind == "money" else value_kind(field).form
         doc = " ".join(part for part in (field.doc, form) if part)
-    out: dict[str, Any] = {"name": column.name, "type": _TYPES[column.kind], "description": doc}
+    out: dict[str, Any] = {"name": column.name, "type": value_kind(field, column.part).table, "description": doc}
     constraints: dict[str, Any] = {}
     if _required(column):
         constraints["required"] = True
@@ -129,7 +117,7 @@ def _metadata() -> tuple[str | None, str | None]:
 
 def descriptor(data: Dataset) -> dict[str, Any]:
     """The ``datapackage.json`` content for a data set's CSV export."""
-    version, licence = _metadata()
+    _, licence = _metadata()
     out: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "belatam",
@@ -139,8 +127,8 @@ def descriptor(data: Dataset) -> dict[str, Any]:
             "every record cites the source document and paragraph that state it (the sources column)."
         ),
     }
-    if version is not None:
-        out["version"] = version
+    out["version"] = DATA_VERSION  # the data's version; the package's is belatam:version
+    out.update(versions())
     if licence is not None:
         entry = {"name": licence}
         if " " not in licence:

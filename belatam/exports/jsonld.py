@@ -21,6 +21,10 @@ record's ``bt:sources`` are citation nodes, each with its ``dct:source`` and
 ``bt:paragraph``. So ``?record bt:sources/dct:source rec:src-mfa-2019``
 finds what rests on the ministry's page.
 
+The graph's first node, ``urn:belatam:dataset`` (`dataset_node`), is the export
+itself: a ``schema:Dataset`` whose ``schema:version`` is the data version, with
+``bt:version`` (the package's) and ``bt:data_version``.
+
 The context (`context`) names the package's own terms under
 ``urn:belatam:term:`` and its records under ``urn:belatam:record:`` (no site
 is published for them yet); every export embeds it, so a reader needs no
@@ -44,7 +48,7 @@ from belatam.model.schema import Field, describe
 if TYPE_CHECKING:
     from belatam.queries import Dataset
 
-__all__ = ["PREFIXES", "context", "document", "node"]
+__all__ = ["DATASET", "PREFIXES", "context", "dataset_node", "document", "node"]
 
 PREFIXES = {
     "bt": "urn:belatam:term:",
@@ -175,7 +179,31 @@ def _kind(cls: type) -> Kind:
     return next(kind for kind in KINDS if record_type(kind) is cls)
 
 
+DATASET = "urn:belatam:dataset"
+"""The node of the export itself, which carries the package and data versions."""
+
+
+def dataset_node() -> dict[str, Any]:
+    """The export as a node: a ``schema:Dataset`` with ``bt:version`` and ``bt:data_version``.
+
+    The names are those every export gives the versions (``belatam:version``,
+    ``belatam:data_version``, see `belatam.exports.versions`), as terms of the
+    package; ``schema:version`` is the data version, as a Data Package's ``version``.
+    """
+    from belatam.exports.versions import DATA_VERSION_KEY, VERSION_KEY, versions
+
+    found = versions()
+    out: dict[str, Any] = {"@id": DATASET, "@type": ["schema:Dataset"], "schema:version": found[DATA_VERSION_KEY]}
+    for key in (VERSION_KEY, DATA_VERSION_KEY):
+        if key in found:
+            out[f"bt:{key.removeprefix('belatam:')}"] = found[key]
+    return out
+
+
 def document(data: Dataset) -> dict[str, Any]:
-    """Every record of a data set as one JSON-LD document: the context, then a graph of nodes."""
-    graph = [node(record) for kind in KINDS for record in data.records()[kind]]
+    """Every record of a data set as one JSON-LD document: the context, then a graph of nodes.
+
+    The graph's first node is the export itself (`dataset_node`), with the versions that wrote it.
+    """
+    graph = [dataset_node(), *(node(record) for kind in KINDS for record in data.records()[kind])]
     return {**context(), "@graph": graph}

@@ -18,7 +18,7 @@ import attrs
 
 from belatam.dates import PartialDate, day_of
 from belatam.errors import InvalidValueError, quote
-from belatam.model.schema import describe, info, records_of
+from belatam.model.schema import checking, describe, info, records_of
 from belatam.model.validity import span_of
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class Vocabulary(enum.Enum):
 _SLUG = re.compile(r"[a-z]{3}-[0-9a-z]+(?:-[0-9a-z]+)*")
 
 
+@checking(pattern=_SLUG.pattern)
 def slug(instance: object, attribute: Any, value: Any) -> None:
     """An id: a lowercase slug with a type prefix, such as ``evt-2018-11-shestakov-panama``."""
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
@@ -103,6 +104,7 @@ def slug(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+@checking(nonblank=True)
 def nonempty(instance: object, attribute: Any, value: Any) -> None:
     """A text that is not empty or blank (None passes: optional fields check only their text)."""
     if isinstance(value, str) and not value.strip():
@@ -111,6 +113,7 @@ def nonempty(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+@checking(minimum=0)
 def count(instance: object, attribute: Any, value: Any) -> None:
     """A count: a whole number of at least zero, or None."""
     if value is not None and (type(value) is not int or value < 0):
@@ -123,6 +126,7 @@ def matches(pattern: str, what: str) -> Any:
     """A validator: the text must match ``pattern`` wholly (None passes)."""
     compiled = re.compile(pattern)
 
+    @checking(pattern=pattern)
     def check(instance: object, attribute: Any, value: Any) -> None:
         if value is not None and (not isinstance(value, str) or not compiled.fullmatch(value)):
             raise InvalidValueError(f"{attribute.name} must be {what}, got {quote(value)}", field=attribute.name)
@@ -147,6 +151,7 @@ qid = matches("Q[1-9][0-9]*", "a Wikidata item id (QID) such as 'Q155'")
 """The validator of a ``wikidata`` field."""
 
 
+@checking(minimum=1)
 def _paragraph(instance: object, attribute: object, value: Any) -> None:
     if value is not None and (type(value) is not int or value < 1):
         raise InvalidValueError(f"paragraph counts from 1 (the title), got {value!r}", field="paragraph")

@@ -36,6 +36,7 @@ __all__ = [
     "RecordType",
     "Validity",
     "by_date",
+    "checking",
     "derived",
     "describe",
     "info",
@@ -195,6 +196,34 @@ def derived(
     return mark
 
 
+def checking(
+    *, pattern: str | None = None, minimum: int | None = None, maximum: int | None = None, nonblank: bool = False
+) -> Callable[[F], F]:
+    """Mark a field validator with what it asks of a value alone, so schemas of the data can say it too.
+
+    ``pattern``: a regular expression the whole text matches; ``minimum`` and
+    ``maximum``: bounds of a whole number; ``nonblank``: a text holding more
+    than white space. `Field.checks` reads the mark; the JSON Schema of the
+    data files states it. What a validator asks of several fields together
+    (an end after its start) stays unmarked: only the loader checks that.
+    """
+    found: dict[str, Any] = {"pattern": pattern, "minimum": minimum, "maximum": maximum, "nonblank": nonblank or None}
+
+    def mark(validator: F) -> F:
+        validator.__belatam_checks__ = {k: v for k, v in found.items() if v is not None}  # type: ignore[attr-defined]
+        return validator
+
+    return mark
+
+
+def _checks(validator: Any) -> dict[str, Any]:
+    """What a field's validator (or each of several) asks of a value alone, from `checking`'s mark."""
+    out: dict[str, Any] = {}
+    for each in getattr(validator, "_validators", None) or (validator,):
+        out.update(getattr(each, "__belatam_checks__", {}))
+    return out
+
+
 def strings(values: Iterable[str]) -> tuple[str, ...]:
     """A tuple field of strings, from any iterable; a lone string is refused, not split into letters."""
     if isinstance(values, str):
@@ -214,6 +243,7 @@ class Field:
 
     __slots__ = (
         "bound",
+        "checks",
         "choices",
         "default",
         "derived",
@@ -240,7 +270,9 @@ class Field:
         "within",
     )
 
-    def __init__(self, name: str, hint: Any, meta: Info, default: Any, derived: bool = False) -> None:
+    def __init__(
+        self, name: str, hint: Any, meta: Info, default: Any, derived: bool = False, validator: Any = None
+    ) -> None:
         self.name = name
         self.type = hint
         self.doc = meta.doc
@@ -261,6 +293,8 @@ class Field:
         self.derived = derived
         self.default = default
         self.required = default is attrs.NOTHING and not derived
+        self.checks: dict[str, Any] = _checks(validator)
+        """What the field's validator asks of a value alone (see `checking`): ``pattern``, ``minimum``, ..."""
         self.kind, self.optional, self.vocabulary, self.item, self.periods = _classify(name, hint)
 
     def __repr__(self) -> str:
@@ -329,7 +363,8 @@ class RecordType:
         self.name = cls.__name__
         hints = typing.get_type_hints(cls)
         self.fields = tuple(
-            Field(a.name, hints[a.name], a.metadata.get("belatam") or Info(""), a.default) for a in attrs.fields(cls)
+            Field(a.name, hints[a.name], a.metadata.get("belatam") or Info(""), a.default, validator=a.validator)
+            for a in attrs.fields(cls)
         )
         derived_fields = []
         for attribute, member in vars(cls).items():

@@ -39,7 +39,7 @@ class Source(Record):
     url: str | None = attrs.field(
         default=None,
         validator=matches(
-            r"https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+",
+            r'https?://[^\s<>"{}|\\^`\x00-\x1f\x7f]+',  # a pattern JSON Schema (ECMA-262) reads alike
             "an absolute http(s) address without spaces, such as 'https://example.org/page'",
         ),
         metadata=info("Where the document was read.", term="schema:url", iri=""),

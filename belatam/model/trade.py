@@ -10,7 +10,7 @@ import attrs
 from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidValueError, quote
 from belatam.model.record import Record, SourceRef, Vocabulary, citations, matches, nonempty, note_info, slug
-from belatam.model.schema import derived, info, strings
+from belatam.model.schema import checking, derived, info, strings
 
 __all__ = ["RECORD", "TradeFigures", "TradeKind"]
 
@@ -23,6 +23,7 @@ class TradeKind(Vocabulary):
     GOODS_AND_SERVICES = "goods_and_services"
 
 
+@checking(minimum=1, maximum=9999)
 def _year(instance: object, attribute: object, value: Any) -> None:
     if type(value) is not int or not 1 <= value <= 9999:
         raise InvalidValueError(f"year must be a year from 1 to 9999, got {quote(value)}", field="year")
