@@ -19,20 +19,26 @@ their JSON form instead (money as strings, derived fields such as
 `belatam.load` reads it) instead of the packaged data. A filter given twice
 matches either value.
 
-Exit status, by what happened:
+Exit status (the same table ends ``belatam --help``)::
 
-- **0**: done (results printed, files written, the source verified);
-- **1**: nothing found: the query matched no records, or named a key the data
-  does not hold (``trade 2017``, ``country Atlantis``: a `LookupError`);
-- **2**: bad usage: an unknown command or option, a malformed or impossible
-  value (``--year abc``, ``--kind palace``), a key that matches several records;
-- **3**: the data given with ``--data`` is not valid (`belatam.DataError`);
-- **4**: a file could not be read or written;
-- **5**: an optional extra this needs is not installed;
-- **6**: ``verify-source`` found problems;
-- **70**: an internal error (a bug: please report it);
-- **141**: the reader of the output went away (``belatam events | head``).
+      0  found: records printed, files written, the source verified
+      1  nothing found: no record matches the query, or a look-up names a
+         key the data does not hold (country Atlantis, trade 2017)
+      2  usage error: an unknown command or option, an option without its
+         value, a value no record or vocabulary has (--country Colombai,
+         --kind palace), an ambiguous name, a malformed date, --data naming
+         a file rather than a folder
+      3  data error: the folder given with --data holds invalid data
+      4  file error: a file could not be read or written, or the --data
+         folder does not exist
+      5  an optional extra this needs is not installed
+      6  verify-source found problems
+     70  internal error (a bug: please report it)
+    141  the reader of the output went away (belatam events | head)
 
+A filter's value is told from a look-up's key by the argument the
+`UnknownKeyError` names (its ``parameter``): an option's value that names
+nothing is a usage error, a look-up's key the data lacks is "nothing found".
 Errors go to standard error as one line, ``belatam: error: ...``; "nothing
 found" too, as ``belatam: nothing found: ...`` (with ``--json``, ``[]`` is
 still printed).
@@ -51,7 +57,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from belatam.data import REFERENCE_DAY
-from belatam.errors import AmbiguousKeyError, BelatamError, DataError
+from belatam.errors import AmbiguousKeyError, BelatamError, DataError, UnknownKeyError
 from belatam.model import KINDS, record_type
 from belatam.model.columns import Column, columns, text
 from belatam.model.countries import HOME
@@ -310,15 +316,20 @@ def _version() -> str:
     return f"{version('belatam')} (data {DATA_VERSION})"
 
 
+def _statuses() -> str:
+    """The table of exit statuses, from the module docstring (where ``python -OO`` drops it: their names)."""
+    found = re.search(r"^Exit status[^\n]*::\n\n(.*?)\n\n", __doc__ or "", re.DOTALL | re.MULTILINE)
+    if found is None:
+        return "\n".join(f"{code:>5}  {name}" for name, code in EXIT.items())
+    return found.group(1)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="belatam",
         description="Belarus's relations with Latin America and the Caribbean, as sourced data.",
-        epilog=(
-            "Exit status: 0 done, 1 nothing found, 2 bad usage, 3 invalid data, 4 file error, "
-            "5 missing extra, 6 verify-source found problems, 70 internal error. "
-            "'belatam COMMAND --help' for a command."
-        ),
+        epilog=f"exit status:\n{_statuses()}\n\n'belatam COMMAND --help' for a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"belatam {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -468,7 +479,12 @@ def _call(args: argparse.Namespace, method: Callable[..., Any], data: Dataset) -
 def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     method, declared = _queries()[name]
     data = _dataset(args)
-    result = _call(args, method, data)
+    try:
+        result = _call(args, method, data)
+    except UnknownKeyError as exc:  # an option's value that names nothing is bad usage; a look-up's key, not found
+        if exc.parameter in _filters(method):
+            raise _UsageError(str(exc)) from exc
+        raise
     if result is None:  # a look-up without its key
         if declared.kind is None:  # `record`: every record it finds by id (or code)
             result = tuple(r for kind in KINDS for r in data.records()[kind])
@@ -505,6 +521,12 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         print(f"belatam: nothing found: {name}({call}) is empty{also}", file=err)
         return EXIT["nothing found"]
     return EXIT["ok"]
+
+
+def _filters(method: Callable[..., Any]) -> set[str]:
+    """The names of a query's keyword-only parameters: its filters and options, not its key."""
+    parameters = inspect.signature(method).parameters.values()
+    return {p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY}
 
 
 def _timed(method: Callable[..., Any]) -> bool:

@@ -846,7 +846,7 @@ def test_help_lists_the_options_of_the_method(command: str) -> None:
 
 def test_every_query_helper_is_a_command() -> None:
     out = ok("--help")
-    listed = re.findall(r"^    (\S+)", out, flags=re.MULTILINE)
+    listed = re.findall(r"^    ([a-z]\S+)", out, flags=re.MULTILINE)
     assert sorted(listed) == sorted(COMMANDS)
 
 
@@ -855,7 +855,7 @@ def test_help_lists_every_command_and_the_exit_statuses() -> None:
     for command in COMMANDS:
         assert f"    {command} " in out or f"    {command}\n" in out
     words = " ".join(out.split())
-    for status in ["1 nothing found", "2 bad usage", "3 invalid data", "4 file error", "5 missing extra"]:
+    for status in ["1 nothing found", "2 usage error", "3 data error", "4 file error", "5 an optional extra"]:
         assert status in words
     assert "6 verify-source found problems" in words
 
@@ -916,18 +916,35 @@ def test_nothing_found_names_the_key_of_a_look_up() -> None:
         (["source", "src-nowhere"], ["'src-nowhere'"]),
         (["organization", "org-acz"], ["'org-acz'", "org-acs"]),
         (["record", "nothing-at-all"], ["'nothing-at-all'"]),
-        (["events", "--country", "Atlantis"], ["country='Atlantis'"]),
-        (["events", "--person", "nobody"], ["person='nobody'"]),
-        (["memberships", "--organization", "org-nowhere"], ["organization='org-nowhere'"]),
         (["roles", "nobody"], ["'nobody'"]),
         (["record", "trd-2017"], ["'trd-2017'"]),
-        (["trade_figures", "--partner", "Atlantis"], ["partner='Atlantis'"]),
-        (["accreditations", "--receiving", "Atlantis", "--as-of", "2020-07-01"], ["receiving='Atlantis'"]),
+        (["trade", "2018", "--partner", "CO"], ["year=2018", "partner=CO"]),  # a state without figures
     ],
 )
 def test_a_key_the_data_does_not_hold_exits_1(args: list[str], words: list[str]) -> None:
     status, out, err = run(*args)
     assert status == 1 and out == ""
+    assert err.startswith("belatam: error: ") and err.count("\n") == 1
+    for word in words:
+        assert word in err
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["events", "--country", "Colombai"], ["country='Colombai'", "did you mean 'Colombia' (CO)"]),
+        (["events", "--country", "Atlantis"], ["country='Atlantis'"]),
+        (["events", "--person", "nobody"], ["person='nobody'"]),
+        (["memberships", "--organization", "org-nowhere"], ["organization='org-nowhere'"]),
+        (["trade_figures", "--partner", "Atlantis"], ["partner='Atlantis'"]),
+        (["trade", "2018", "--partner", "Colombai"], ["partner='Colombai'"]),
+        (["accreditations", "--receiving", "Atlantis", "--as-of", "2020-07-01"], ["receiving='Atlantis'"]),
+    ],
+)
+def test_an_option_naming_nothing_exits_2(args: list[str], words: list[str]) -> None:
+    """A filter's value that names no record is a usage error (a typo), not an empty answer."""
+    status, out, err = run(*args)
+    assert status == 2 and out == ""
     assert err.startswith("belatam: error: ") and err.count("\n") == 1
     for word in words:
         assert word in err

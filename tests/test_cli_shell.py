@@ -1,0 +1,134 @@
+"""The command line as a shell user meets it: exit statuses, ``--data``, command names, help, the day answered.
+
+The commands and options are read from the parser itself, so a new command
+is checked without editing a list here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import belatam
+import belatam.cli
+from belatam.cli import EXIT, main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(args), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    """Every command the parser lists, by name (hidden aliases not included)."""
+    parser = belatam.cli._parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    listed = {choice.dest for choice in action._choices_actions}
+    return {name: sub for name, sub in action.choices.items() if name in listed}
+
+
+COMMANDS = sorted(subcommands())
+
+
+# -- the exit statuses -------------------------------------------------------------
+
+
+class Closed(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def broken(*args: object) -> str:
+    raise RuntimeError("a bug")
+
+
+Case = Callable[[Path, pytest.MonkeyPatch, Path], int]
+"""A case: given a temporary folder, a monkeypatch and the source text, run the command line; its status."""
+
+
+def in_process(*args: str) -> int:
+    return run(*args)[0]
+
+
+def invalid_data(tmp_path: Path, _: pytest.MonkeyPatch, __: Path) -> int:
+    (tmp_path / "events.json").write_text("{", encoding="utf-8")
+    return in_process("events", "--data", str(tmp_path))
+
+
+def without_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _: Path) -> int:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    return in_process("export", "--format", "parquet", str(tmp_path / "out"))
+
+
+def problems(tmp_path: Path, _: pytest.MonkeyPatch, source: Path) -> int:
+    copy = tmp_path / "copy.txt"
+    copy.write_text(source.read_text(encoding="utf-8").replace("2013", "2014"), encoding="utf-8")
+    return in_process("verify-source", str(copy))
+
+
+def internal(_: Path, monkeypatch: pytest.MonkeyPatch, __: Path) -> int:
+    monkeypatch.setattr(belatam.cli, "overview", broken)
+    return in_process("overview")
+
+
+CASES: dict[str, Case] = {
+    "ok": lambda *_: in_process("events", "--country", "CO"),
+    "nothing found": lambda *_: in_process("country", "Atlantis"),
+    "usage": lambda *_: in_process("events", "--country", "Colombai"),
+    "data": invalid_data,
+    "file": lambda tmp_path, *_: in_process("events", "--data", str(tmp_path / "nowhere")),
+    "extra": without_the_extra,
+    "problems": problems,
+    "internal": internal,
+    "pipe": lambda *_: main(["events"], out=Closed(), err=io.StringIO()),
+}
+
+
+def test_the_exit_statuses_are_distinct_and_each_has_a_case() -> None:
+    assert len(set(EXIT.values())) == len(EXIT)
+    assert set(CASES) == set(EXIT)
+
+
+@pytest.mark.parametrize("name", list(EXIT))
+def test_each_exit_status(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source_path: Path) -> None:
+    assert CASES[name](tmp_path, monkeypatch, source_path) == EXIT[name]
+
+
+def test_the_exit_statuses_are_a_table_in_the_help_and_the_docstring() -> None:
+    status, out, _ = run("--help")
+    assert status == 0
+    doc = belatam.cli.__doc__
+    assert doc is not None
+    for code in EXIT.values():
+        assert re.search(rf"^ *{code}  \S", out, re.MULTILINE), code
+        assert re.search(rf"^ *{code}  \S", doc, re.MULTILINE), code
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["events", "--country", "Colombai"], 2),  # a typo in an option's value
+        (["missions", "--sending", "Colombai"], 2),
+        (["country", "Atlantis"], 1),  # a look-up's key the data does not hold
+        (["trade", "2017"], 1),
+        (["events", "--country"], 2),  # an option without its value
+        (["missions", "--as-of"], 2),
+        (["events", "--since", "2019-13"], 2),  # a bad date
+        (["missions", "--as-of", "2018-02-30"], 2),
+        (["events", "--person", "a"], 2),  # an ambiguous name (part of several names)
+        (["no-such-command"], 2),
+        (["events", "--no-such-option"], 2),
+    ],
+)
+def test_exit_statuses(args: list[str], status: int) -> None:
+    found, out, err = run(*args)
+    assert found == status, err
+    assert out == "" and err.startswith("belatam: ") and err.count("\n") == 1
