@@ -1,9 +1,10 @@
 """The command line: ``python -m belatam`` and the ``belatam`` script.
 
 Without a command it prints a readable overview of the packaged data. Every
-query of `belatam.Dataset` is a command of the same name, with its filters as
-options and its key as an argument, made from the method's signature and
-the schema of its records::
+query of `belatam.Dataset` is a command of the same name, written with dashes
+(``trade_figures``: ``trade-figures``; the old name with an underscore still
+works, deprecated, with a warning), with its filters as options and its key as
+an argument, made from the method's signature and the schema of its records::
 
     belatam partners --strategic
     belatam events --country CO --country PA --year 2018
@@ -16,8 +17,10 @@ A query prints a table (the record's id or code first, long text cut unless
 ``--wide``), a look-up a field/value table; ``--json`` prints the records in
 their JSON form instead (money as strings, derived fields such as
 ``balance`` included). ``--data DIR`` asks a folder of data files (as
-`belatam.load` reads it) instead of the packaged data. A filter given twice
-matches either value.
+`belatam.load` reads it) instead of the packaged data; a file given there is
+a usage error (2), a folder that does not exist a file error (4). ``--data``
+and ``--json`` may come before the command too (``belatam --data DIR`` is the
+overview of DIR). A filter given twice matches either value.
 
 Exit status (the same table ends ``belatam --help``)::
 
@@ -50,6 +53,7 @@ import argparse
 import contextlib
 import inspect
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -324,18 +328,38 @@ def _statuses() -> str:
     return found.group(1)
 
 
+def command_name(query: str) -> str:
+    """The command of a query: its name with dashes (``trade_figures``: ``trade-figures``)."""
+    return query.replace("_", "-")
+
+
+def _folder(path: str) -> str:
+    """``--data``'s value: a folder (one that does not exist is the loader's to report, as a file error)."""
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise argparse.ArgumentTypeError(f"{path} is a file, not a folder of data files")
+    return path
+
+
+_DATA_HELP = "ask the data files in folder DIR instead of the packaged data"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="belatam",
-        description="Belarus's relations with Latin America and the Caribbean, as sourced data.",
+        description=(
+            "Belarus's relations with Latin America and the Caribbean, as sourced data.\n"
+            "Without a command: the overview. --data and --json may also come before the command."
+        ),
         epilog=f"exit status:\n{_statuses()}\n\n'belatam COMMAND --help' for a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"belatam {_version()}")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--data", metavar="DIR", type=_folder, help=_DATA_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    common.add_argument("--data", metavar="DIR", help="ask the data files in DIR instead of the packaged data")
+    common = _Parser(add_help=False)  # given after the command, they win over the same given before it
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of a table")
+    common.add_argument("--data", metavar="DIR", type=_folder, default=argparse.SUPPRESS, help=_DATA_HELP)
     wide = _Parser(add_help=False)
     wide.add_argument("--wide", action="store_true", help="do not cut long text (summaries, titles) to fit the line")
     overview_ = commands.add_parser(
@@ -344,8 +368,14 @@ def _parser() -> argparse.ArgumentParser:
     overview_.add_argument("--as-of", metavar="DAY", help=_DATES["as_of"][1])
     for name, (method, declared) in _queries().items():
         doc = _doc(method, name)
-        sub = commands.add_parser(name, help=doc.rstrip("."), description=doc, parents=[common, wide])
+        command = command_name(name)
+        sub = commands.add_parser(command, help=doc.rstrip("."), description=doc, parents=[common, wide])
+        sub.set_defaults(query=name)
         _options(sub, method, declared)
+        if command != name:  # the old name still works, unlisted (see DEPRECATED)
+            old = commands.add_parser(name, prog=f"belatam {command}", description=doc, parents=[common, wide])
+            old.set_defaults(query=name, deprecated=command)
+            _options(old, method, declared)
     from belatam.exports import FORMATS
 
     export = commands.add_parser(
@@ -359,7 +389,13 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify-source", help="check the data against a copy of the source text")
     verify.add_argument("file", help="the source text, e.g. mfa-latin-america-2019.txt")
     verify.add_argument("--source", help="id of the Source the file is a copy of (default: the hashed one)")
-    verify.add_argument("--data", metavar="DIR", help="check the data files in DIR instead of the packaged data")
+    verify.add_argument(
+        "--data",
+        metavar="DIR",
+        type=_folder,
+        default=argparse.SUPPRESS,
+        help="check the data files in folder DIR instead of the packaged data",
+    )
     verify.add_argument(
         "--force", action="store_true", help="check the paragraphs even when the text is not the one recorded"
     )
@@ -561,8 +597,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _verify(args, out)
     if args.command == "export":
         return _export(args, out)
-    if args.command in _queries():
-        return _query(args.command, args, out, err)
+    if getattr(args, "deprecated", None):
+        print(f"belatam: warning: '{args.command}' is deprecated; use '{args.deprecated}'", file=err)
+    if getattr(args, "query", None) is not None:
+        return _query(args.query, args, out, err)
     data = _dataset(args) if getattr(args, "data", None) is not None else None
     if data is None:
         from belatam.packaged import dataset
@@ -597,8 +635,6 @@ def _encodable(stream: TextIO) -> Iterator[None]:
 def _silence(out: TextIO) -> None:
     """Point a closed standard output at the null device, so exiting cannot fail on a flush."""
     if out is sys.stdout:
-        import os
-
         with contextlib.suppress(OSError, ValueError):
             target = sys.stdout.fileno()
             null = os.open(os.devnull, os.O_WRONLY)

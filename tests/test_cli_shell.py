@@ -132,3 +132,53 @@ def test_exit_statuses(args: list[str], status: int) -> None:
     found, out, err = run(*args)
     assert found == status, err
     assert out == "" and err.startswith("belatam: ") and err.count("\n") == 1
+
+
+# -- --data ------------------------------------------------------------------------
+
+
+def test_data_naming_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    """A file where a folder is wanted is the command line's mistake: 2, one line naming the path."""
+    file = tmp_path / "events.json"
+    file.write_text("[]", encoding="utf-8")
+    for args in (["events", "--data", str(file)], ["--data", str(file)], ["--data", str(file), "events"]):
+        status, out, err = run(*args)
+        assert status == EXIT["usage"] and out == ""
+        assert err.startswith("belatam: error: ") and err.count("\n") == 1
+        assert f"{file} is a file, not a folder" in err
+
+
+def test_data_before_the_command(tmp_path: Path) -> None:
+    """``belatam --data DIR`` is the overview of DIR, not DIR read as a command."""
+    missing = tmp_path / "nonexistent"
+    status, out, err = run("--data", str(missing))
+    assert status == EXIT["file"] and out == "" and str(missing) in err and "invalid choice" not in err
+    status, out, err = run("--data", str(missing), "events")
+    assert status == EXIT["file"] and str(missing) in err
+    folder = tmp_path / "data"
+    assert run("export", "--format", "json", str(folder))[0] == 0
+    assert run("--data", str(folder))[1] == run("overview", "--data", str(folder))[1] == run("overview")[1]
+    status, out, _ = run("--data", str(folder), "--json", "trade", "2018")
+    assert status == 0 and '"exports": "853800000"' in out
+    status, _, err = run("--data", str(missing), "events", "--data", str(folder))  # after the command, it wins
+    assert status == 0, err
+
+
+# -- command names -----------------------------------------------------------------
+
+
+def test_command_names_use_dashes() -> None:
+    assert all("_" not in command for command in COMMANDS)
+    assert "trade-figures" in COMMANDS and "verify-source" in COMMANDS
+
+
+def test_trade_figures_and_its_deprecated_alias() -> None:
+    status, out, err = run("trade-figures", "--year", "2018")
+    assert status == 0 and "trd-2018" in out and not err
+    status, old, err = run("trade_figures", "--year", "2018")  # old scripts keep working, warned
+    assert status == 0 and old == out
+    assert err == "belatam: warning: 'trade_figures' is deprecated; use 'trade-figures'\n"
+    status, out, _ = run("--help")
+    assert "trade-figures" in out and "trade_figures" not in out  # hidden
+    status, out, _ = run("trade_figures", "--help")
+    assert status == 0 and out.startswith("usage: belatam trade-figures ")
