@@ -205,10 +205,56 @@ def _queries() -> dict[str, tuple[Callable[..., Any], Query]]:
     return found
 
 
-def _doc(method: Callable[..., Any], name: str) -> str:
-    """The first paragraph of a method's docstring, on one line and without reST markup (for --help)."""
+def _doc(method: Callable[..., Any], name: str, brief: bool = False) -> str:
+    """The first paragraph of a method's docstring, on one line, written for the shell (for --help).
+
+    ``brief``, for the list of commands, leaves the default day to the command's own help.
+    """
     first = (inspect.getdoc(method) or name).split("\n\n")[0]
-    return " ".join(re.sub(r"`+([^`]*)`+", r"\1", first).split())
+    return _shell(" ".join(first.split()), method, brief)
+
+
+def _day(parts: tuple[int, ...]) -> str:
+    return "-".join(f"{part:02d}" for part in parts)
+
+
+_DEFAULT_DAY = f"default: the reference date, belatam.REFERENCE_DATE, {_day(REFERENCE_DAY)}"
+"""What ``--as-of`` is when not given."""
+
+
+def _shell(doc: str, method: Callable[..., Any] | None = None, brief: bool = False) -> str:
+    """Docstring text as help for the shell: options for parameters, commands for calls, no None, no markup.
+
+    ``as_of`` becomes ``--as-of DAY`` with its default day; ``since="1991"``
+    ``--since 1991``; a key parameter its metavar (``YEAR``); ``sources()``
+    the command ``belatam sources``; a remark on None is dropped.
+    """
+    parameters = {} if method is None else dict(list(inspect.signature(method).parameters.items())[1:])
+
+    def option(name: str) -> str | None:
+        parameter = parameters.get(name)
+        if parameter is None:
+            return None
+        return name.upper() if _key(parameter) else f"--{name.replace('_', '-')}"
+
+    def assignment(found: re.Match[str]) -> str:
+        named = option(found[1])
+        return found[0] if named is None else f"{named} {found[2]}"
+
+    def name(found: re.Match[str]) -> str:
+        return option(found[1]) or found[1]
+
+    def call(found: re.Match[str]) -> str:
+        return f"belatam {command_name(found[1])}" if found[1] in _queries() else found[1]
+
+    default = "default: the reference date" if brief else _DEFAULT_DAY
+    doc = re.sub(r"``as_of``\s*\(the reference date[^)]*\)", f"--as-of DAY ({default})", doc)
+    doc = re.sub(r"``(\w+)=\"?([^`\"]*)\"?``", assignment, doc)
+    doc = re.sub(r"``(\w+)``", name, doc)
+    doc = re.sub(r"`+([^`]*)`+", r"\1", doc)
+    doc = re.sub(r"\b(?:belatam\.)?(\w+)\(\)", call, doc)
+    doc = re.sub(r";?\s*\([^()]*\bNone\b[^()]*\)|;[^;]*\bNone\b[^;.]*", "", doc)
+    return doc
 
 
 def _what(field: Field) -> str:
@@ -226,7 +272,15 @@ def _what(field: Field) -> str:
         return "one of: " + ", ".join(str(m.value) for m in field.vocabulary)
     if field.choices:
         return "one of: " + ", ".join(field.choices)
-    return field.doc
+    return _field_doc(field)
+
+
+def _field_doc(field: Field, method: Callable[..., Any] | None = None) -> str:
+    """A field's doc as an option's help: for the shell, lower case, no full stop."""
+    doc = _shell(field.doc, method).rstrip(".")
+    if method is not None and "as_of" in inspect.signature(method).parameters:  # the field is read on that day
+        doc = doc.replace("at the reference date", "on --as-of DAY")
+    return doc[:1].lower() + doc[1:] if doc[1:2].islower() else doc
 
 
 _DATES = {
@@ -235,9 +289,7 @@ _DATES = {
     "until": ("DATE", "up to this day: 2018, 2018-06 or 2018-06-30 (to its last day)"),
     "as_of": (
         "DAY",
-        "the day the answer describes, such as 2022-01-01 (default: belatam.REFERENCE_DATE, "
-        + "-".join(f"{part:02d}" for part in REFERENCE_DAY)
-        + ")",
+        f"the day the answer describes, such as 2022-01-01 ({_DEFAULT_DAY})",
     ),
 }
 
@@ -286,10 +338,11 @@ def _options(parser: argparse.ArgumentParser, method: Callable[..., Any], declar
         field = schema.filters[name]
         if field.kind == "boolean":  # --strategic or --no-strategic, not both
             either = parser.add_mutually_exclusive_group()
-            either.add_argument(option, dest=name, action="store_const", const=True, help=field.doc)
+            doc = _field_doc(field, method)
+            either.add_argument(option, dest=name, action="store_const", const=True, help=f"only where yes: {doc}")
             negative = f"--no-{name.replace('_', '-')}"
             either.add_argument(
-                negative, dest=name, action="store_const", const=False, help=f"the opposite of {option}"
+                negative, dest=name, action="store_const", const=False, help=f"only where no (the opposite of {option})"
             )
         else:
             metavar = name.upper()
@@ -348,7 +401,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="belatam",
         description=(
             "Belarus's relations with Latin America and the Caribbean, as sourced data.\n"
-            "Without a command: the overview. --data and --json may also come before the command."
+            "Without a command: the overview. --data and --json may also come before\n"
+            "the command. A query that answers for a day takes --as-of DAY\n"
+            f"({_DEFAULT_DAY})."
         ),
         epilog=f"exit status:\n{_statuses()}\n\n'belatam COMMAND --help' for a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -363,13 +418,20 @@ def _parser() -> argparse.ArgumentParser:
     wide = _Parser(add_help=False)
     wide.add_argument("--wide", action="store_true", help="do not cut long text (summaries, titles) to fit the line")
     overview_ = commands.add_parser(
-        "overview", help="print a readable overview of the data (the default)", parents=[common]
+        "overview",
+        help="A readable overview of the data (the command when none is given)",
+        description=(
+            "A readable overview of the data: its sources, the relations, partners, missions and memberships "
+            "in force on --as-of DAY, trade with the region, and the events by year."
+        ),
+        parents=[common],
     )
     overview_.add_argument("--as-of", metavar="DAY", help=_DATES["as_of"][1])
     for name, (method, declared) in _queries().items():
         doc = _doc(method, name)
         command = command_name(name)
-        sub = commands.add_parser(command, help=doc.rstrip("."), description=doc, parents=[common, wide])
+        brief = _doc(method, name, brief=True).rstrip(".")
+        sub = commands.add_parser(command, help=brief, description=doc, parents=[common, wide])
         sub.set_defaults(query=name)
         _options(sub, method, declared)
         if command != name:  # the old name still works, unlisted (see DEPRECATED)
@@ -380,13 +442,20 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write the data as JSON, CSV, a Data Package, JSON-LD or Parquet",
+        help="Write the data as JSON, CSV, a Data Package, JSON-LD or Parquet",
         description="Write every data file into DIR in one format (give each format its own folder).",
         parents=[common],
     )
     export.add_argument("--format", required=True, choices=FORMATS, help="the file format")
     export.add_argument("directory", metavar="DIR", help="the folder to write into (made if missing)")
-    verify = commands.add_parser("verify-source", help="check the data against a copy of the source text")
+    verify = commands.add_parser(
+        "verify-source",
+        help="Check the data against a copy of the source text",
+        description=(
+            "Check the data against a copy of the source text: the text's SHA-256, and that every paragraph "
+            "the records cite is there and every paragraph from 2 on is cited (exit status 6 on a problem)."
+        ),
+    )
     verify.add_argument("file", help="the source text, e.g. mfa-latin-america-2019.txt")
     verify.add_argument("--source", help="id of the Source the file is a copy of (default: the hashed one)")
     verify.add_argument(

@@ -182,3 +182,35 @@ def test_trade_figures_and_its_deprecated_alias() -> None:
     assert "trade-figures" in out and "trade_figures" not in out  # hidden
     status, out, _ = run("trade_figures", "--help")
     assert status == 0 and out.startswith("usage: belatam trade-figures ")
+
+
+# -- help for the shell ------------------------------------------------------------
+
+
+def help_of(*args: str) -> str:
+    status, out, err = run(*args, "--help")
+    assert status == 0 and not err
+    return out
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_speaks_of_options_not_python(command: str) -> None:
+    """Help names options and commands: no None, no call syntax, no parameter names, no docstring markup."""
+    help = help_of(*([command] if command else []))
+    words = " ".join(help.split())
+    assert "None" not in words and "()" not in words
+    assert "`" not in words and "belatam." not in words.replace("belatam.REFERENCE_DATE", "")
+    assert not re.search(r"\b(as_of|True|False)\b", words)
+    for option in re.findall(r"(?<![\w-])--[\w-]+", words):
+        assert "_" not in option, option
+    if "--as-of" in words:  # the default day is said, with its name and date
+        assert f"the reference date, belatam.REFERENCE_DATE, {belatam.REFERENCE_DATE}" in words
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_a_description(command: str) -> None:
+    sub = subcommands()[command]
+    assert sub.description and sub.description.strip()
+    listed = re.search(rf"^    {re.escape(command)}\s+(\S.*)$", help_of(), re.MULTILINE)
+    assert listed is not None and listed[1].strip(), f"{command} has no line in the list of commands"
+    assert help_of(command).split("\n\n")[1].strip()  # after the usage, the description
