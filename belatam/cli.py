@@ -14,7 +14,10 @@ an argument, made from the method's signature and the schema of its records::
     belatam verify-source mfa-latin-america-2019.txt
 
 A query prints a table (the record's id or code first, long text cut unless
-``--wide``), a look-up a field/value table; ``--json`` prints the records in
+``--wide``), a look-up a field/value table. A query that answers for a day
+says which on standard error, ``as of 2018-12-01`` before the table, and
+after it what the sources cannot place on that day (``and 3 not known on
+2018-12-01``), so that a pipe reads the rows alone; ``--json`` prints the records in
 their JSON form instead (money as strings, derived fields such as
 ``balance`` included). ``--data DIR`` asks a folder of data files (as
 `belatam.load` reads it) instead of the packaged data; a file given there is
@@ -613,9 +616,13 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
             print(json.dumps(answer, indent=2, ensure_ascii=False), file=out)
         else:
             print(_json(tuple(result)), file=out)
-    elif result:
+    elif result:  # the day answered and what is not known on it: beside the table, so a pipe reads the rows alone
+        day = getattr(result, "as_of", None)
+        if day is not None:
+            print(f"as of {day}", file=err)
         print(_table(result, args.wide), file=out)
-        if left_out:  # beside the table, not in it: a pipe reads the rows alone
+        if left_out:
+            out.flush()
             print(f"and {left_out}", file=err)
     if not result:
         keys, given = _arguments(args, method)

@@ -214,3 +214,25 @@ def test_each_command_has_a_description(command: str) -> None:
     listed = re.search(rf"^    {re.escape(command)}\s+(\S.*)$", help_of(), re.MULTILINE)
     assert listed is not None and listed[1].strip(), f"{command} has no line in the list of commands"
     assert help_of(command).split("\n\n")[1].strip()  # after the usage, the description
+
+
+# -- the day answered --------------------------------------------------------------
+
+
+def test_a_table_for_a_day_says_the_day_and_what_is_not_known_on_it() -> None:
+    status, out, err = run("missions")
+    answer = belatam.missions()
+    assert status == 0 and out.startswith("id ")  # the rows alone on standard output
+    assert err.startswith(f"as of {belatam.REFERENCE_DATE}\n")
+    if answer.unknown:
+        assert err.endswith(f"and {answer.left_out()}\n")
+    status, out, err = run("missions", "--as-of", "2021-10-15")
+    assert status == 0 and err.splitlines()[0] == "as of 2021-10-15"
+    assert err.splitlines()[1] == f"and {belatam.missions(as_of='2021-10-15').left_out()}"
+
+
+def test_json_and_undated_answers_have_no_day_line() -> None:
+    status, out, err = run("missions", "--json")
+    assert status == 0 and not err and out.startswith('{\n  "as_of": "2018-12-01"')
+    status, out, err = run("events", "--country", "CO")
+    assert status == 0 and out and not err
