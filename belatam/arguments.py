@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import enum
 import operator
-from collections.abc import Iterable
-from typing import Any, Literal, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from belatam.dates import Day, PartialDate, day_of, is_date
-from belatam.errors import InvalidTypeError, InvalidValueError, quote
+from belatam.errors import CallError, InvalidTypeError, InvalidValueError, quote
 from belatam.model import KINDS, Kind
+
+if TYPE_CHECKING:
+    import inspect
 
 __all__ = [
     "CITATION_FORMATS",
@@ -31,6 +34,7 @@ __all__ = [
     "check_year",
     "day_range",
     "each",
+    "misfit",
 ]
 
 EARLIEST_DAY: Day = (1991, 1, 1)
@@ -191,3 +195,79 @@ def check_day(parameter: str, value: object) -> Day:
     if day < EARLIEST_DAY:
         raise InvalidValueError(f"{parameter}={quote(value)} is before 1991, when Belarus's own relations begin")
     return day
+
+
+def _none(word: str) -> Sequence[str]:
+    return ()
+
+
+def misfit(
+    function: str,
+    signature: inspect.Signature,
+    args: Sequence[object],
+    kwargs: Mapping[str, object],
+    alike: Callable[[str], Sequence[str]] = _none,
+) -> CallError | None:
+    """Why a call of ``function`` with ``args`` and ``kwargs`` does not fit ``signature``; None when it does.
+
+    Only asked once a call has raised `TypeError`, so the normal path pays
+    nothing. A wrong keyword is answered with the keywords the function
+    takes, the nearest ones first: those spelt alike, then what ``alike``
+    suggests (the filters taking the same kind of value: ``sending`` and
+    ``receiving`` for a ``country``).
+    """
+    import difflib
+    import inspect
+
+    try:
+        signature.bind(*args, **kwargs)
+    except TypeError:
+        pass
+    else:
+        return None
+    parameters = list(signature.parameters.values())
+    by_position = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    positional = [p for p in parameters if p.kind in by_position]
+    keywords = [p.name for p in parameters if p.kind is not inspect.Parameter.POSITIONAL_ONLY]
+    takes = f"its keywords: {', '.join(keywords)}" if keywords else "it takes no keywords"
+
+    def error(message: str, suggestions: Iterable[str] = ()) -> CallError:
+        return CallError(message, function=function, keywords=keywords, suggestions=suggestions)
+
+    def call(keys: Iterable[object], named: Iterable[str] = ()) -> str:
+        return f"{function}({', '.join([*map(quote, keys), *named])})"
+
+    misplaced = [
+        (i, p) for i, p in enumerate(positional) if p.kind is inspect.Parameter.POSITIONAL_ONLY and p.name in kwargs
+    ]
+    if misplaced:  # a key given as a keyword: say how to give it
+        names = " and ".join(p.name for _, p in misplaced)
+        rest = [f"{k}={quote(v)}" for k, v in kwargs.items() if k not in {p.name for _, p in misplaced}]
+        if any(i < len(args) for i, _ in misplaced):
+            return error(f"{function} got {names} twice, positionally and as a keyword: {call(args, rest)}")
+        keys = [*args, *(kwargs[p.name] for _, p in misplaced)]
+        return error(f"{function} takes {names} positionally, not as a keyword: {call(keys, rest)}")
+    known = {p.name for p in parameters}
+    unknown = [k for k in kwargs if k not in known]
+    if unknown:
+        word = unknown[0]
+        near = [*difflib.get_close_matches(word, keywords, n=3, cutoff=0.6), *alike(word)]
+        suggestions = [k for k in dict.fromkeys(near) if k in keywords]
+        guess = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        return error(f"{function} takes no keyword {word}{guess} ({takes})", suggestions)
+    if len(args) > len(positional):
+        given = ", ".join(map(quote, args[len(positional) :]))
+        if not positional:
+            return error(f"{function} takes no positional arguments ({given} given; {takes})")
+        names = ", ".join(p.name for p in positional)
+        return error(f"{function} takes {len(positional)} positional argument(s), {names}; {given} too many")
+    missing = [
+        p.name
+        for p in parameters[len(args) :]
+        if p.default is inspect.Parameter.empty
+        and p.name not in kwargs
+        and p.kind is not inspect.Parameter.VAR_POSITIONAL
+    ]
+    if missing:
+        return error(f"{function} needs {' and '.join(missing)}: {function}({', '.join(missing)})")
+    return error(f"the arguments do not fit {function}{signature}")

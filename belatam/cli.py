@@ -1,9 +1,10 @@
 """The command line: ``python -m belatam`` and the ``belatam`` script.
 
 Without a command it prints a readable overview of the packaged data. Every
-query of `belatam.Dataset` is a command of the same name, with its filters as
-options and its key as an argument, made from the method's signature and
-the schema of its records::
+query of `belatam.Dataset` is a command of the same name, written with dashes
+(``trade_figures``: ``trade-figures``; the old name with an underscore still
+works, deprecated, with a warning), with its filters as options and its key as
+an argument, made from the method's signature and the schema of its records::
 
     belatam partners --strategic
     belatam events --country CO --country PA --year 2018
@@ -13,26 +14,37 @@ the schema of its records::
     belatam verify-source mfa-latin-america-2019.txt
 
 A query prints a table (the record's id or code first, long text cut unless
-``--wide``), a look-up a field/value table; ``--json`` prints the records in
+``--wide``), a look-up a field/value table. A query that answers for a day
+says which on standard error, ``as of 2018-12-01`` before the table, and
+after it what the sources cannot place on that day (``and 3 not known on
+2018-12-01``), so that a pipe reads the rows alone; ``--json`` prints the records in
 their JSON form instead (money as strings, derived fields such as
 ``balance`` included). ``--data DIR`` asks a folder of data files (as
-`belatam.load` reads it) instead of the packaged data. A filter given twice
-matches either value.
+`belatam.load` reads it) instead of the packaged data; a file given there is
+a usage error (2), a folder that does not exist a file error (4). ``--data``
+and ``--json`` may come before the command too (``belatam --data DIR`` is the
+overview of DIR). A filter given twice matches either value.
 
-Exit status, by what happened:
+Exit status (the same table ends ``belatam --help``)::
 
-- **0**: done (results printed, files written, the source verified);
-- **1**: nothing found: the query matched no records, or named a key the data
-  does not hold (``trade 2017``, ``country Atlantis``: a `LookupError`);
-- **2**: bad usage: an unknown command or option, a malformed or impossible
-  value (``--year abc``, ``--kind palace``), a key that matches several records;
-- **3**: the data given with ``--data`` is not valid (`belatam.DataError`);
-- **4**: a file could not be read or written;
-- **5**: an optional extra this needs is not installed;
-- **6**: ``verify-source`` found problems;
-- **70**: an internal error (a bug: please report it);
-- **141**: the reader of the output went away (``belatam events | head``).
+      0  found: records printed, files written, the source verified
+      1  nothing found: no record matches the query, or a look-up names a
+         key the data does not hold (country Atlantis, trade 2017)
+      2  usage error: an unknown command or option, an option without its
+         value, a value no record or vocabulary has (--country Colombai,
+         --kind palace), an ambiguous name, a malformed date, --data naming
+         a file rather than a folder
+      3  data error: the folder given with --data holds invalid data
+      4  file error: a file could not be read or written, or the --data
+         folder does not exist
+      5  an optional extra this needs is not installed
+      6  verify-source found problems
+     70  internal error (a bug: please report it)
+    141  the reader of the output went away (belatam events | head)
 
+A filter's value is told from a look-up's key by the argument the
+`UnknownKeyError` names (its ``parameter``): an option's value that names
+nothing is a usage error, a look-up's key the data lacks is "nothing found".
 Errors go to standard error as one line, ``belatam: error: ...``; "nothing
 found" too, as ``belatam: nothing found: ...`` (with ``--json``, ``[]`` is
 still printed).
@@ -44,6 +56,7 @@ import argparse
 import contextlib
 import inspect
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -51,7 +64,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from belatam.data import REFERENCE_DAY
-from belatam.errors import AmbiguousKeyError, BelatamError, DataError
+from belatam.errors import AmbiguousKeyError, BelatamError, DataError, UnknownKeyError
 from belatam.model import KINDS, record_type
 from belatam.model.columns import Column, columns, text
 from belatam.model.countries import HOME
@@ -195,10 +208,56 @@ def _queries() -> dict[str, tuple[Callable[..., Any], Query]]:
     return found
 
 
-def _doc(method: Callable[..., Any], name: str) -> str:
-    """The first paragraph of a method's docstring, on one line and without reST markup (for --help)."""
+def _doc(method: Callable[..., Any], name: str, brief: bool = False) -> str:
+    """The first paragraph of a method's docstring, on one line, written for the shell (for --help).
+
+    ``brief``, for the list of commands, leaves the default day to the command's own help.
+    """
     first = (inspect.getdoc(method) or name).split("\n\n")[0]
-    return " ".join(re.sub(r"`+([^`]*)`+", r"\1", first).split())
+    return _shell(" ".join(first.split()), method, brief)
+
+
+def _day(parts: tuple[int, ...]) -> str:
+    return "-".join(f"{part:02d}" for part in parts)
+
+
+_DEFAULT_DAY = f"default: the reference date, belatam.REFERENCE_DATE, {_day(REFERENCE_DAY)}"
+"""What ``--as-of`` is when not given."""
+
+
+def _shell(doc: str, method: Callable[..., Any] | None = None, brief: bool = False) -> str:
+    """Docstring text as help for the shell: options for parameters, commands for calls, no None, no markup.
+
+    ``as_of`` becomes ``--as-of DAY`` with its default day; ``since="1991"``
+    ``--since 1991``; a key parameter its metavar (``YEAR``); ``sources()``
+    the command ``belatam sources``; a remark on None is dropped.
+    """
+    parameters = {} if method is None else dict(list(inspect.signature(method).parameters.items())[1:])
+
+    def option(name: str) -> str | None:
+        parameter = parameters.get(name)
+        if parameter is None:
+            return None
+        return name.upper() if _key(parameter) else f"--{name.replace('_', '-')}"
+
+    def assignment(found: re.Match[str]) -> str:
+        named = option(found[1])
+        return found[0] if named is None else f"{named} {found[2]}"
+
+    def name(found: re.Match[str]) -> str:
+        return option(found[1]) or found[1]
+
+    def call(found: re.Match[str]) -> str:
+        return f"belatam {command_name(found[1])}" if found[1] in _queries() else found[1]
+
+    default = "default: the reference date" if brief else _DEFAULT_DAY
+    doc = re.sub(r"``as_of``\s*\(the reference date[^)]*\)", f"--as-of DAY ({default})", doc)
+    doc = re.sub(r"``(\w+)=\"?([^`\"]*)\"?``", assignment, doc)
+    doc = re.sub(r"``(\w+)``", name, doc)
+    doc = re.sub(r"`+([^`]*)`+", r"\1", doc)
+    doc = re.sub(r"\b(?:belatam\.)?(\w+)\(\)", call, doc)
+    doc = re.sub(r";?\s*\([^()]*\bNone\b[^()]*\)|;[^;]*\bNone\b[^;.]*", "", doc)
+    return doc
 
 
 def _what(field: Field) -> str:
@@ -216,7 +275,15 @@ def _what(field: Field) -> str:
         return "one of: " + ", ".join(str(m.value) for m in field.vocabulary)
     if field.choices:
         return "one of: " + ", ".join(field.choices)
-    return field.doc
+    return _field_doc(field)
+
+
+def _field_doc(field: Field, method: Callable[..., Any] | None = None) -> str:
+    """A field's doc as an option's help: for the shell, lower case, no full stop."""
+    doc = _shell(field.doc, method).rstrip(".")
+    if method is not None and "as_of" in inspect.signature(method).parameters:  # the field is read on that day
+        doc = doc.replace("at the reference date", "on --as-of DAY")
+    return doc[:1].lower() + doc[1:] if doc[1:2].islower() else doc
 
 
 _DATES = {
@@ -225,9 +292,7 @@ _DATES = {
     "until": ("DATE", "up to this day: 2018, 2018-06 or 2018-06-30 (to its last day)"),
     "as_of": (
         "DAY",
-        "the day the answer describes, such as 2022-01-01 (default: belatam.REFERENCE_DATE, "
-        + "-".join(f"{part:02d}" for part in REFERENCE_DAY)
-        + ")",
+        f"the day the answer describes, such as 2022-01-01 ({_DEFAULT_DAY})",
     ),
 }
 
@@ -276,10 +341,11 @@ def _options(parser: argparse.ArgumentParser, method: Callable[..., Any], declar
         field = schema.filters[name]
         if field.kind == "boolean":  # --strategic or --no-strategic, not both
             either = parser.add_mutually_exclusive_group()
-            either.add_argument(option, dest=name, action="store_const", const=True, help=field.doc)
+            doc = _field_doc(field, method)
+            either.add_argument(option, dest=name, action="store_const", const=True, help=f"only where yes: {doc}")
             negative = f"--no-{name.replace('_', '-')}"
             either.add_argument(
-                negative, dest=name, action="store_const", const=False, help=f"the opposite of {option}"
+                negative, dest=name, action="store_const", const=False, help=f"only where no (the opposite of {option})"
             )
         else:
             metavar = name.upper()
@@ -310,36 +376,76 @@ def _version() -> str:
     return f"{version('belatam')} (data {DATA_VERSION})"
 
 
+def _statuses() -> str:
+    """The table of exit statuses, from the module docstring (where ``python -OO`` drops it: their names)."""
+    found = re.search(r"^Exit status[^\n]*::\n\n(.*?)\n\n", __doc__ or "", re.DOTALL | re.MULTILINE)
+    if found is None:
+        return "\n".join(f"{code:>5}  {name}" for name, code in EXIT.items())
+    return found.group(1)
+
+
+def command_name(query: str) -> str:
+    """The command of a query: its name with dashes (``trade_figures``: ``trade-figures``)."""
+    return query.replace("_", "-")
+
+
+def _folder(path: str) -> str:
+    """``--data``'s value: a folder (one that does not exist is the loader's to report, as a file error)."""
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise argparse.ArgumentTypeError(f"{path} is a file, not a folder of data files")
+    return path
+
+
+_DATA_HELP = "ask the data files in folder DIR instead of the packaged data"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="belatam",
-        description="Belarus's relations with Latin America and the Caribbean, as sourced data.",
-        epilog=(
-            "Exit status: 0 done, 1 nothing found, 2 bad usage, 3 invalid data, 4 file error, "
-            "5 missing extra, 6 verify-source found problems, 70 internal error. "
-            "'belatam COMMAND --help' for a command."
+        description=(
+            "Belarus's relations with Latin America and the Caribbean, as sourced data.\n"
+            "Without a command: the overview. --data and --json may also come before\n"
+            "the command. A query that answers for a day takes --as-of DAY\n"
+            f"({_DEFAULT_DAY})."
         ),
+        epilog=f"exit status:\n{_statuses()}\n\n'belatam COMMAND --help' for a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"belatam {_version()}")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--data", metavar="DIR", type=_folder, help=_DATA_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    common.add_argument("--data", metavar="DIR", help="ask the data files in DIR instead of the packaged data")
+    common = _Parser(add_help=False)  # given after the command, they win over the same given before it
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of a table")
+    common.add_argument("--data", metavar="DIR", type=_folder, default=argparse.SUPPRESS, help=_DATA_HELP)
     wide = _Parser(add_help=False)
     wide.add_argument("--wide", action="store_true", help="do not cut long text (summaries, titles) to fit the line")
     overview_ = commands.add_parser(
-        "overview", help="print a readable overview of the data (the default)", parents=[common]
+        "overview",
+        help="A readable overview of the data (the command when none is given)",
+        description=(
+            "A readable overview of the data: its sources, the relations, partners, missions and memberships "
+            "in force on --as-of DAY, trade with the region, and the events by year."
+        ),
+        parents=[common],
     )
     overview_.add_argument("--as-of", metavar="DAY", help=_DATES["as_of"][1])
     for name, (method, declared) in _queries().items():
         doc = _doc(method, name)
-        sub = commands.add_parser(name, help=doc.rstrip("."), description=doc, parents=[common, wide])
+        command = command_name(name)
+        brief = _doc(method, name, brief=True).rstrip(".")
+        sub = commands.add_parser(command, help=brief, description=doc, parents=[common, wide])
+        sub.set_defaults(query=name)
         _options(sub, method, declared)
+        if command != name:  # the old name still works, unlisted (see DEPRECATED)
+            old = commands.add_parser(name, prog=f"belatam {command}", description=doc, parents=[common, wide])
+            old.set_defaults(query=name, deprecated=command)
+            _options(old, method, declared)
     from belatam.exports import FORMATS
 
     export = commands.add_parser(
         "export",
-        help="write the data as JSON, CSV, a Data Package, JSON-LD or Parquet",
+        help="Write the data as JSON, CSV, a Data Package, JSON-LD or Parquet",
         description=(
             "Write every data file into DIR in one format (give each format its own folder), "
             "with the JSON Schema of each data file and the package and data versions."
@@ -348,10 +454,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", required=True, choices=FORMATS, help="the file format")
     export.add_argument("directory", metavar="DIR", help="the folder to write into (made if missing)")
-    verify = commands.add_parser("verify-source", help="check the data against a copy of the source text")
+    verify = commands.add_parser(
+        "verify-source",
+        help="Check the data against a copy of the source text",
+        description=(
+            "Check the data against a copy of the source text: the text's SHA-256, and that every paragraph "
+            "the records cite is there and every paragraph from 2 on is cited (exit status 6 on a problem)."
+        ),
+    )
     verify.add_argument("file", help="the source text, e.g. mfa-latin-america-2019.txt")
     verify.add_argument("--source", help="id of the Source the file is a copy of (default: the hashed one)")
-    verify.add_argument("--data", metavar="DIR", help="check the data files in DIR instead of the packaged data")
+    verify.add_argument(
+        "--data",
+        metavar="DIR",
+        type=_folder,
+        default=argparse.SUPPRESS,
+        help="check the data files in folder DIR instead of the packaged data",
+    )
     verify.add_argument(
         "--force", action="store_true", help="check the paragraphs even when the text is not the one recorded"
     )
@@ -471,7 +590,12 @@ def _call(args: argparse.Namespace, method: Callable[..., Any], data: Dataset) -
 def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     method, declared = _queries()[name]
     data = _dataset(args)
-    result = _call(args, method, data)
+    try:
+        result = _call(args, method, data)
+    except UnknownKeyError as exc:  # an option's value that names nothing is bad usage; a look-up's key, not found
+        if exc.parameter in _filters(method):
+            raise _UsageError(str(exc)) from exc
+        raise
     if result is None:  # a look-up without its key
         if declared.kind is None:  # `record`: every record it finds by id (or code)
             result = tuple(r for kind in KINDS for r in data.records()[kind])
@@ -495,9 +619,13 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
             print(json.dumps(answer, indent=2, ensure_ascii=False), file=out)
         else:
             print(_json(tuple(result)), file=out)
-    elif result:
+    elif result:  # the day answered and what is not known on it: beside the table, so a pipe reads the rows alone
+        day = getattr(result, "as_of", None)
+        if day is not None:
+            print(f"as of {day}", file=err)
         print(_table(result, args.wide), file=out)
-        if left_out:  # beside the table, not in it: a pipe reads the rows alone
+        if left_out:
+            out.flush()
             print(f"and {left_out}", file=err)
     if not result:
         keys, given = _arguments(args, method)
@@ -508,6 +636,12 @@ def _query(name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         print(f"belatam: nothing found: {name}({call}) is empty{also}", file=err)
         return EXIT["nothing found"]
     return EXIT["ok"]
+
+
+def _filters(method: Callable[..., Any]) -> set[str]:
+    """The names of a query's keyword-only parameters: its filters and options, not its key."""
+    parameters = inspect.signature(method).parameters.values()
+    return {p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY}
 
 
 def _timed(method: Callable[..., Any]) -> bool:
@@ -542,8 +676,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _verify(args, out)
     if args.command == "export":
         return _export(args, out)
-    if args.command in _queries():
-        return _query(args.command, args, out, err)
+    if getattr(args, "deprecated", None):
+        print(f"belatam: warning: '{args.command}' is deprecated; use '{args.deprecated}'", file=err)
+    if getattr(args, "query", None) is not None:
+        return _query(args.query, args, out, err)
     data = _dataset(args) if getattr(args, "data", None) is not None else None
     if data is None:
         from belatam.packaged import dataset
@@ -578,8 +714,6 @@ def _encodable(stream: TextIO) -> Iterator[None]:
 def _silence(out: TextIO) -> None:
     """Point a closed standard output at the null device, so exiting cannot fail on a flush."""
     if out is sys.stdout:
-        import os
-
         with contextlib.suppress(OSError, ValueError):
             target = sys.stdout.fileno()
             null = os.open(os.devnull, os.O_WRONLY)

@@ -15,6 +15,7 @@ __all__ = [
     "QUOTE",
     "AmbiguousKeyError",
     "BelatamError",
+    "CallError",
     "DataError",
     "InvalidTypeError",
     "InvalidValueError",
@@ -61,6 +62,27 @@ class InvalidValueError(BelatamError, ValueError):
 
 class InvalidTypeError(BelatamError, TypeError):
     """An argument of the wrong type (``year="2018"``)."""
+
+
+class CallError(InvalidTypeError):
+    """A call that does not fit the function's signature (``belatam.missions(country="CO")``).
+
+    An unknown keyword, a key given as a keyword (``belatam.trade(year=2018)``),
+    too many or too few arguments. ``function`` names what was called
+    (``"belatam.missions"``), ``keywords`` the keywords it takes and
+    ``suggestions`` those nearest to a wrong one.
+    """
+
+    def __init__(
+        self, message: str, *, function: str, keywords: Iterable[str] = (), suggestions: Iterable[str] = ()
+    ) -> None:
+        super().__init__(message)
+        self.function = function
+        self.keywords = tuple(keywords)
+        self.suggestions = tuple(suggestions)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, self.__dict__))
 
 
 class UnknownKeyError(BelatamError, LookupError):

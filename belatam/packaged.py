@@ -4,7 +4,12 @@ Nothing is read at import. The first call makes the packaged `Dataset`
 (once, under a lock); each record type is read the first time a query needs
 it. Every helper here is made from the `Dataset` method of the same name by
 ``_packaged``: it has the method's signature, docstring and static type, and
-asks the packaged data set.
+asks the packaged data set. A call that does not fit its signature (a wrong
+keyword, a key given as a keyword, too many arguments) raises `CallError`
+naming ``belatam.<name>``, the keywords it takes and the nearest to a wrong
+one; it is worked out only once the call has failed, so a call that fits
+pays nothing for it. (The `Dataset` methods keep Python's own `TypeError`:
+a checking wrapper would double the cost of their quickest look-ups.)
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from belatam.arguments import misfit
 from belatam.errors import InvalidTypeError, quote
-from belatam.queries import Dataset
+from belatam.queries import Dataset, call_error
 
 if TYPE_CHECKING:
     import os
@@ -59,8 +65,23 @@ _lock = threading.Lock()
 _data: Dataset | None = None
 
 
-def dataset() -> Dataset:
-    """The packaged data set (made on first use; every helper of `belatam` asks it)."""
+def _fitting(function: Callable[P, R]) -> Callable[P, R]:
+    """``function``, whose calls that do not fit its signature raise `CallError` naming ``belatam.<name>``."""
+
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except TypeError:
+            problem = misfit(f"belatam.{function.__name__}", inspect.signature(function), args, kwargs)
+            if problem is None:
+                raise
+            raise problem from None
+
+    return functools.wraps(function)(checked)
+
+
+def _packaged_data() -> Dataset:
+    """The packaged data set, made on first use (under a lock, once)."""
     global _data
     if _data is None:
         with _lock:
@@ -71,15 +92,22 @@ def dataset() -> Dataset:
     return _data
 
 
+@_fitting
+def dataset() -> Dataset:
+    """The packaged data set (made on first use; every helper of `belatam` asks it)."""
+    return _data if _data is not None else _packaged_data()
+
+
 def given_or_packaged(data: object) -> Dataset:
     """``data`` when it is a `Dataset`, the packaged data set when it is None; else a `TypeError`."""
     if data is None:
-        return dataset()
+        return _packaged_data()
     if not isinstance(data, Dataset):
         raise InvalidTypeError(f"data must be a belatam.Dataset or None, not {type(data).__name__}: {quote(data)}")
     return data
 
 
+@_fitting
 def load(path: str | os.PathLike[str]) -> Dataset:
     """A `Dataset` read from a folder of data files shaped like the packaged ones.
 
@@ -98,7 +126,13 @@ def _packaged(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
     """The helper that calls ``method`` on the packaged data set, with the method's signature and docstring."""
 
     def helper(*args: P.args, **kwargs: P.kwargs) -> R:
-        return method(dataset(), *args, **kwargs)
+        try:
+            return method(_data if _data is not None else _packaged_data(), *args, **kwargs)
+        except TypeError:  # a wrong keyword or too many arguments: said of belatam.<name>, with what it takes
+            problem = call_error(f"belatam.{method.__name__}", method, args, kwargs)
+            if problem is None:
+                raise
+            raise problem from None
 
     functools.update_wrapper(helper, method, assigned=("__name__", "__qualname__", "__doc__"), updated=())
     helper.__qualname__ = helper.__name__

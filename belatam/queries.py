@@ -39,10 +39,11 @@ from belatam.arguments import (
     check_year,
     day_range,
     each,
+    misfit,
 )
 from belatam.data import REFERENCE_DAY
 from belatam.dates import Day, date_key
-from belatam.errors import AmbiguousKeyError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
+from belatam.errors import AmbiguousKeyError, CallError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.countries import HOME
 from belatam.model.names import LANGUAGES
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
     from belatam.model.trade import TradeFigures, TradeKind
     from belatam.releases import Change
 
-__all__ = ["Dataset", "Option", "Query", "query"]
+__all__ = ["Dataset", "Option", "Query", "call_error", "query"]
 
 _EMPTY: Results[Any] = Results()
 
@@ -143,6 +144,34 @@ def query(
         return method
 
     return mark
+
+
+def call_error(
+    function: str, method: Callable[..., Any], args: Sequence[object], kwargs: Mapping[str, object]
+) -> CallError | None:
+    """Why ``args`` and ``kwargs`` do not fit the query ``method`` (called as ``function``); None if they do.
+
+    A wrong keyword is answered with the method's filters that take the same
+    kind of value as the filter of that name elsewhere (``country``: a
+    mission's ``sending`` and ``receiving``).
+    """
+    import inspect
+
+    signature = inspect.signature(method)
+    signature = signature.replace(parameters=list(signature.parameters.values())[1:])
+    return misfit(function, signature, args, kwargs, lambda word: _alike(method, word))
+
+
+def _alike(method: Callable[..., Any], word: str) -> list[str]:
+    """The filters of ``method`` whose values are records of the kind the filter ``word`` takes in other queries."""
+    schemas = {
+        name: describe(record_type(declared.filters)).filters
+        for name, member in vars(Dataset).items()
+        if isinstance(declared := getattr(member, "__belatam__", None), Query) and declared.filters
+    }
+    refers = {kind for filters in schemas.values() if word in filters for kind in filters[word].refers}
+    own = schemas.get(method.__name__, {})
+    return [name for name, field in own.items() if refers & set(field.refers)]
 
 
 class _Table:

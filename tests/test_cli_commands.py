@@ -27,7 +27,7 @@ import belatam
 import belatam.cli
 import belatam.packaged
 from belatam import Dataset
-from belatam.cli import main, summary
+from belatam.cli import command_name, main, summary
 from belatam.codec import decode
 from belatam.model import KINDS, record_type
 from belatam.model.schema import describe
@@ -42,7 +42,8 @@ LISTINGS = [q for q in QUERIES if not DECLARED[q].required]
 """The queries that list records without their key (all but search and cite, which need one)."""
 
 OTHERS = ["overview", "export", "verify-source"]
-COMMANDS = [*QUERIES, *OTHERS]
+COMMANDS = [*(command_name(q) for q in QUERIES), *OTHERS]
+"""Every command the parser lists: each query's, with dashes, and the others."""
 
 KIND = {record_type(kind): kind for kind in KINDS}
 """The data-file name of each record class."""
@@ -57,7 +58,8 @@ def run(*args: str) -> tuple[int, str, str]:
 def ok(*args: str) -> str:
     status, out, err = run(*args)
     assert status == 0, err
-    assert not err or re.fullmatch(r"and \d+ not known (on \S+|in the span asked)\n", err), err  # what it leaves out
+    beside = r"(as of (?P<day>\S+)\n)?(and \d+ not known (on (?P=day)|in the span asked)\n)?"
+    assert re.fullmatch(beside, err), err  # the day answered, and what it leaves out
     return out
 
 
@@ -214,7 +216,7 @@ def test_partners_and_partnerships() -> None:
     assert column(ok("partners", "--as-of", later), "code") == [c.code for c in belatam.partners(as_of=later)]
     assert column(ok("partners", "--as-of", later), "code") == ["BR", "CU", "VE"]
     for command in ("partners", "partnerships"):  # no source shows a partnership in force in 2010
-        status, out, err = run(command, "--as-of", "2010-01-01")
+        status, out, err = run(command_name(command), "--as-of", "2010-01-01")
         assert status == 1 and out == "" and err.startswith(f"belatam: nothing found: {command}(as_of='2010-01-01')")
         assert getattr(belatam, command)(as_of="2010-01-01") == ()
 
@@ -305,14 +307,14 @@ def test_roles_are_a_persons_posts_on_a_day(data: Dataset) -> None:
 
 def test_trade_figures_table(data: Dataset) -> None:
     """Trade figures are known by an id, with the kind, the partner and the precision of every amount."""
-    names, rows = parse(ok("trade_figures"))
+    names, rows = parse(ok("trade-figures"))
     assert names[:2] == ["id", "year"]
     assert [r["id"] for r in rows] == [t.id for t in data.trade_figures()]
     years = [int(r["year"]) for r in rows]
     assert years == sorted(years)  # the series, in year order
     (row,) = [r for r in rows if r["id"] == "trd-2018"]
     assert row["year"] == "2018" and row["exports"] == "853,800,000"
-    in_2018 = as_json("trade_figures", "--year", "2018")
+    in_2018 = as_json("trade-figures", "--year", "2018")
     check_json(in_2018, data.trade_figures(year=2018))
     (item,) = [i for i in in_2018 if i["id"] == data.trade(2018).id]
     figures = data.trade(2018)
@@ -322,7 +324,7 @@ def test_trade_figures_table(data: Dataset) -> None:
     shown = fields(ok("record", "trd-2018"))
     assert shown["id"] == "trd-2018" and shown["kind"] == "" and shown["partner"] == ""  # the source leaves them open
     for args in (["--year", "2017", "--partner", "CU"], ["--kind", "services", "--partner", "BR"], ["--year", "1990"]):
-        status, out, err = run("trade_figures", *args)
+        status, out, err = run("trade-figures", *args)
         assert status == 1 and out == "" and err.startswith("belatam: nothing found: trade_figures(")
 
 
@@ -336,14 +338,14 @@ def test_trade_figures_filters(folder: Path) -> None:
     path.write_text(json.dumps([region, goods, venezuela]), encoding="utf-8")
     data = belatam.load(folder)
     where = ["--data", str(folder)]
-    assert ids(as_json("trade_figures", *where)) == ["trd-2017-ve", "trd-2018", "trd-2018-goods"]
+    assert ids(as_json("trade-figures", *where)) == ["trd-2017-ve", "trd-2018", "trd-2018-goods"]
     for args, kwargs, expected in (
         (["--kind", "goods"], {"kind": "goods"}, ["trd-2018-goods"]),
         (["--partner", "Venezuela"], {"partner": "VE"}, ["trd-2017-ve"]),
         (["--year", "2018"], {"year": 2018}, ["trd-2018", "trd-2018-goods"]),
         (["--year", "2017", "--year", "2018", "--kind", "goods"], {"year": [2017, 2018], "kind": "goods"}, None),
     ):
-        shown = ids(as_json("trade_figures", *args, *where))
+        shown = ids(as_json("trade-figures", *args, *where))
         assert shown == [t.id for t in data.trade_figures(**kwargs)], args
         assert expected is None or shown == expected, args
     status, out, err = run("trade", "2018", *where)  # two figures of the region for 2018: say which there are
@@ -420,7 +422,7 @@ def test_the_identity_is_the_first_column(command: str, data: Dataset) -> None:
         day = EXAMPLES[command]["as_of"]
         records, args = getattr(data, command)(as_of=day), ["--as-of", day]
     assert records
-    names, rows = parse(ok(command, *args))
+    names, rows = parse(ok(command_name(command), *args))
     assert names[0] == {"Country": "code"}.get(type(records[0]).__name__, "id")
     assert [row[names[0]] for row in rows] == [str(identity(r)) for r in records]
 
@@ -460,11 +462,11 @@ def test_record_without_an_id_lists_what_it_finds(data: Dataset) -> None:
 def test_a_single_record_command(command: str, key: str, expected: str, data: Dataset) -> None:
     record = getattr(data, command)(key)
     assert identity(record) == expected
-    shown = fields(ok(command, key))
+    shown = fields(ok(command_name(command), key))
     assert shown[{"Country": "code"}.get(type(record).__name__, "id")] == expected
     if hasattr(record, "sources"):  # every record cites its sources, last (a Source is one itself)
         assert list(shown)[-1] == "sources" and shown["sources"]
-    item = as_json(command, key)
+    item = as_json(command_name(command), key)
     assert isinstance(item, dict)
     check_json([item], (record,))
 
@@ -483,7 +485,7 @@ def test_a_single_record_shows_every_field_uncut() -> None:
 
 @pytest.mark.parametrize("command", [q for q in QUERIES if looked_up(q)])
 def test_a_look_up_without_its_key_lists_its_kind(command: str, data: Dataset) -> None:
-    items = as_json(command)
+    items = as_json(command_name(command))
     assert isinstance(items, list) and items
     kind = looked_up(command)
     if kind == "any":  # record: every record it can find by its id (or code)
@@ -564,7 +566,7 @@ def test_overview_of_another_data_set(folder: Path) -> None:
         (["statements", "--country", "VE"], lambda: belatam.statements(country="VE")),
         (["sources"], lambda: belatam.sources()),
         (["trade"], lambda: belatam.dataset().records()["trade"]),
-        (["trade_figures", "--year", "2018"], lambda: belatam.trade_figures(year=2018)),
+        (["trade-figures", "--year", "2018"], lambda: belatam.trade_figures(year=2018)),
         (["missions", "--as-of", "2022-01-01"], lambda: belatam.missions(as_of="2022-01-01")),
         (["accreditations", "--as-of", "2020-07-01"], lambda: belatam.accreditations(as_of="2020-07-01")),
         (["memberships", "--as-of", "2019-06-01"], lambda: belatam.memberships(as_of="2019-06-01")),
@@ -630,8 +632,8 @@ def ids(items: list[dict[str, Any]]) -> list[Any]:
 def test_a_filter_given_twice_matches_either_value(args: list[str], data: Dataset) -> None:
     command, option, first, _, second = args
     name = option.removeprefix("--")
-    one = ids(as_json(command, option, first))
-    other = ids(as_json(command, option, second))
+    one = ids(as_json(command_name(command), option, first))
+    other = ids(as_json(command_name(command), option, second))
     both = ids(as_json(*args))
     assert one and other and set(one).isdisjoint(other)
     assert set(both) == set(one) | set(other)
@@ -789,7 +791,7 @@ def test_every_option_is_its_filter(command: str, data: Dataset) -> None:
             f"{parameter.name}={value!r} is no example"
         )
         assert expected or (command, parameter.name) in MAY_BE_EMPTY, f"{parameter.name}={value!r} keeps nothing"
-        assert answer(command, *key, *args) == expected, args
+        assert answer(command_name(command), *key, *args) == expected, args
 
 
 def answer(*args: str) -> list[Any]:
@@ -823,7 +825,7 @@ def test_help_of_each_command(command: str) -> None:
 @pytest.mark.parametrize("command", QUERIES)
 def test_help_lists_the_options_of_the_method(command: str) -> None:
     """A query command's options are its method's parameters, as the signature says."""
-    help = ok(command, "--help")
+    help = ok(command_name(command), "--help")
     expected = {"--help", "--json", "--data", "--wide"}
     for parameter in keyword_parameters(command):
         option = parameter.name.replace("_", "-")
@@ -846,7 +848,7 @@ def test_help_lists_the_options_of_the_method(command: str) -> None:
 
 def test_every_query_helper_is_a_command() -> None:
     out = ok("--help")
-    listed = re.findall(r"^    (\S+)", out, flags=re.MULTILINE)
+    listed = re.findall(r"^    ([a-z]\S+)", out, flags=re.MULTILINE)
     assert sorted(listed) == sorted(COMMANDS)
 
 
@@ -855,7 +857,7 @@ def test_help_lists_every_command_and_the_exit_statuses() -> None:
     for command in COMMANDS:
         assert f"    {command} " in out or f"    {command}\n" in out
     words = " ".join(out.split())
-    for status in ["1 nothing found", "2 bad usage", "3 invalid data", "4 file error", "5 missing extra"]:
+    for status in ["1 nothing found", "2 usage error", "3 data error", "4 file error", "5 an optional extra"]:
         assert status in words
     assert "6 verify-source found problems" in words
 
@@ -881,7 +883,7 @@ def test_what_the_sources_cannot_place_is_said(data: Dataset) -> None:
     """An answer for a day says what it leaves out: a line after the table, a key of its own in JSON."""
     status, out, err = run("missions", "--as-of", "2021-10-15")
     day = data.missions(as_of="2021-10-15")
-    assert status == 0 and err == f"and {len(day.unknown)} not known on 2021-10-15\n"  # beside the table
+    assert status == 0 and err == f"as of 2021-10-15\nand {len(day.unknown)} not known on 2021-10-15\n"  # beside it
     assert column(out, "id") == [m.id for m in day]
     assert day.unknown and "mis-by-co-embassy" in [m.id for m in day.unknown]  # opened in October 2021
     printed = answer_of("missions", "--as-of", "2021-10-15")
@@ -916,18 +918,35 @@ def test_nothing_found_names_the_key_of_a_look_up() -> None:
         (["source", "src-nowhere"], ["'src-nowhere'"]),
         (["organization", "org-acz"], ["'org-acz'", "org-acs"]),
         (["record", "nothing-at-all"], ["'nothing-at-all'"]),
-        (["events", "--country", "Atlantis"], ["country='Atlantis'"]),
-        (["events", "--person", "nobody"], ["person='nobody'"]),
-        (["memberships", "--organization", "org-nowhere"], ["organization='org-nowhere'"]),
         (["roles", "nobody"], ["'nobody'"]),
         (["record", "trd-2017"], ["'trd-2017'"]),
-        (["trade_figures", "--partner", "Atlantis"], ["partner='Atlantis'"]),
-        (["accreditations", "--receiving", "Atlantis", "--as-of", "2020-07-01"], ["receiving='Atlantis'"]),
+        (["trade", "2018", "--partner", "CO"], ["year=2018", "partner=CO"]),  # a state without figures
     ],
 )
 def test_a_key_the_data_does_not_hold_exits_1(args: list[str], words: list[str]) -> None:
     status, out, err = run(*args)
     assert status == 1 and out == ""
+    assert err.startswith("belatam: error: ") and err.count("\n") == 1
+    for word in words:
+        assert word in err
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["events", "--country", "Colombai"], ["country='Colombai'", "did you mean 'Colombia' (CO)"]),
+        (["events", "--country", "Atlantis"], ["country='Atlantis'"]),
+        (["events", "--person", "nobody"], ["person='nobody'"]),
+        (["memberships", "--organization", "org-nowhere"], ["organization='org-nowhere'"]),
+        (["trade-figures", "--partner", "Atlantis"], ["partner='Atlantis'"]),
+        (["trade", "2018", "--partner", "Colombai"], ["partner='Colombai'"]),
+        (["accreditations", "--receiving", "Atlantis", "--as-of", "2020-07-01"], ["receiving='Atlantis'"]),
+    ],
+)
+def test_an_option_naming_nothing_exits_2(args: list[str], words: list[str]) -> None:
+    """A filter's value that names no record is a usage error (a typo), not an empty answer."""
+    status, out, err = run(*args)
+    assert status == 2 and out == ""
     assert err.startswith("belatam: error: ") and err.count("\n") == 1
     for word in words:
         assert word in err
@@ -959,8 +978,8 @@ def test_a_key_the_data_does_not_hold_exits_1(args: list[str], words: list[str])
         (["accreditations", "--as-of", "1990-01-01"], ["as_of='1990-01-01'", "1991"]),
         (["roles", "per-makei", "--as-of", "yesterday"], ["as_of='yesterday'"]),
         (["missions", "--honorary", "--no-honorary"], ["not allowed"]),
-        (["trade_figures", "--kind", "barter"], ["kind='barter'", "goods"]),
-        (["trade_figures", "--year", "-5"], ["year=-5"]),
+        (["trade-figures", "--kind", "barter"], ["kind='barter'", "goods"]),
+        (["trade-figures", "--year", "-5"], ["year=-5"]),
         (["export", "--format", "xml", "out"], ["invalid choice: 'xml'"]),
         (["export", "out"], ["--format"]),
     ],
