@@ -14,6 +14,7 @@ from belatam.dates import PartialDate as PartialDate
 from belatam.dates import Period as Period
 from belatam.errors import AmbiguousKeyError as AmbiguousKeyError
 from belatam.errors import BelatamError as BelatamError
+from belatam.errors import CallError as CallError
 from belatam.errors import DataError as DataError
 from belatam.errors import ExportError as ExportError
 from belatam.errors import InvalidTypeError as InvalidTypeError

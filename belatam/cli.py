@@ -32,8 +32,8 @@ Exit status (the same table ends ``belatam --help``)::
          key the data does not hold (country Atlantis, trade 2017)
       2  usage error: an unknown command or option, an option without its
          value, a value no record or vocabulary has (--country Colombai,
-         --kind palace), an ambiguous name, a malformed date, --data naming
-         a file rather than a folder
+         --kind palace, changes 9.9), an ambiguous name, a malformed date,
+         --data naming a file rather than a folder
       3  data error: the folder given with --data holds invalid data
       4  file error: a file could not be read or written, or the --data
          folder does not exist
@@ -64,7 +64,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from belatam.data import REFERENCE_DAY
-from belatam.errors import AmbiguousKeyError, BelatamError, DataError, UnknownKeyError
+from belatam.errors import AmbiguousKeyError, BelatamError, DataError, UnknownKeyError, UnknownReleaseError
 from belatam.model import KINDS, record_type
 from belatam.model.columns import Column, columns, text
 from belatam.model.countries import HOME
@@ -749,7 +749,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             return EXIT["pipe"]
         except _UsageError as exc:
             return _fail(err, exc, EXIT["usage"])
-        except AmbiguousKeyError as exc:
+        except (AmbiguousKeyError, UnknownReleaseError) as exc:
             return _fail(err, exc, EXIT["usage"])
         except LookupError as exc:
             return _fail(err, exc, EXIT["nothing found"])

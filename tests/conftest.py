@@ -55,3 +55,16 @@ def source_path() -> Path:
             pytest.fail(f"{REQUIRE_SOURCE_TEXT}=1 but {reason}")
         pytest.skip(reason)
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the property tests ``slow``: ``pytest -m "not slow"`` runs the rest, in well under a minute.
+
+    A property test draws many data sets (hypothesis); they are most of the
+    suite's time. The quick run keeps every example-based test, so it still
+    covers every query, export and error path; the full run (CI's) adds the
+    properties.
+    """
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
