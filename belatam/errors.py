@@ -9,6 +9,7 @@ huge input never makes a huge message.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 __all__ = [
@@ -136,15 +137,20 @@ class UnknownReleaseError(UnknownKeyError):
 class DataError(BelatamError, ValueError):
     """A data file that is malformed, unknown in shape or inconsistent.
 
-    ``file``, ``record`` (its id, or its position) and ``field`` say where.
+    ``file``, ``record`` (its id, or its position) and ``field`` say where;
+    ``folder`` is the folder given to `belatam.load`, where there is one (the
+    message then names the file by its path in it).
     """
 
-    def __init__(self, file: str, record: str | None, field: str | None, problem: str) -> None:
+    def __init__(
+        self, file: str, record: str | None, field: str | None, problem: str, *, folder: str | None = None
+    ) -> None:
         self.file = file
         self.record = record
         self.field = field
         self.problem = problem
-        where = file
+        self.folder = folder
+        where = file if folder is None or file == folder else os.path.join(folder, file)
         if record is not None:
             where += f", record {quote(record, 60)[1:-1] if isinstance(record, str) else record}"
         if field is not None:

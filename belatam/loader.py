@@ -181,7 +181,8 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     them (`EXPORT_DESCRIPTOR` and the JSON Schemas, named by `schema_file`),
     which are not read. The folder is read whole and checked before this
     returns: anything malformed, unknown, inconsistent or hostile raises one
-    `DataError` naming the file, the record and the field (a folder that
+    `DataError` naming the file (by its path in the folder given), the record
+    and the field (a folder that
     cannot be read, or holds none of the data files, is named instead), and
     a folder that does not exist is a `MissingFolderError` (a
     `FileNotFoundError`) naming it. Every error is a `BelatamError`.
@@ -212,18 +213,24 @@ def load(path: str | os.PathLike[str]) -> Dataset:
             None,
             f"not a data file; the data files are {', '.join(KINDS)} (.json), beside which a folder may hold "
             f"what an export writes: {EXPORT_DESCRIPTOR} and a <kind>.schema.json per record type",
+            folder=folder,
         )
     present = [kind for kind in KINDS if f"{kind}.json" in names]
     if not present:
         raise DataError(
             str(folder), None, None, f"holds none of the data files ({', '.join(f'{k}.json' for k in KINDS)})"
         )
-    return from_json(
-        {
-            kind: read_json(f"{kind}.json", read_file(os.path.join(folder, f"{kind}.json"), f"{kind}.json"))
-            for kind in present
-        }
-    )
+    try:
+        return from_json(
+            {
+                kind: read_json(f"{kind}.json", read_file(os.path.join(folder, f"{kind}.json"), f"{kind}.json"))
+                for kind in present
+            }
+        )
+    except DataError as exc:  # named by the file alone: say which folder it is in
+        if exc.folder is not None:
+            raise
+        raise DataError(exc.file, exc.record, exc.field, exc.problem, folder=folder) from None
 
 
 def from_json(files: Mapping[str, Any]) -> Dataset:

@@ -1010,7 +1010,7 @@ def test_invalid_data_exits_3(folder: Path, tmp_path: Path) -> None:
     (folder / "events.json").write_text("{", encoding="utf-8")
     status, out, err = run("events", "--data", str(folder))
     assert status == 3 and out == ""
-    assert err.startswith("belatam: error: events.json") and err.count("\n") == 1
+    assert err.startswith(f"belatam: error: {folder / 'events.json'}") and err.count("\n") == 1  # the folder given
     empty = tmp_path / "empty"
     empty.mkdir()
     status, _, err = run("countries", "--data", str(empty))

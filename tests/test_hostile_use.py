@@ -87,6 +87,7 @@ THREADS = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # seconds of threads or of long inputs: the full run has them
 def test_first_use_from_many_threads_gives_every_thread_the_single_threaded_answer() -> None:
     single = (
         [m.id for m in belatam.missions(as_of="2022-01-01")],
@@ -106,6 +107,7 @@ def test_first_use_from_many_threads_gives_every_thread_the_single_threaded_answ
 # -- long inputs: bounded caches, nothing kept alive ---------------------------------------
 
 
+@pytest.mark.slow  # seconds of threads or of long inputs: the full run has them
 def test_long_inputs_leave_nothing_behind() -> None:
     belatam.country("AR")
     belatam.search("Cuba")  # the tables and indexes built

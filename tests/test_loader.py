@@ -330,3 +330,24 @@ def test_junk_in_any_field_gives_a_dataset_or_a_data_error(scratch: Path, data: 
         assert failure.file in str(failure)
         assert_readable(failure, quoted=repr(junk))
     assert_packaged_unchanged()
+
+
+def test_errors_name_the_folder_given(tmp_path: Path) -> None:
+    """Whatever is wrong in a folder, the message says which folder: a user may load several."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.json").write_text("[]", encoding="utf-8")
+    (folder / "events.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(DataError) as stray:
+        belatam.load(folder)
+    assert str(stray.value).startswith(f"{folder / 'notes.json'}: not a data file")
+    assert stray.value.file == "notes.json" and stray.value.folder == str(folder)
+    (folder / "notes.json").unlink()
+    (folder / "events.json").write_text('[{"id": 1}]', encoding="utf-8")
+    with pytest.raises(DataError) as broken:
+        belatam.load(folder)
+    assert str(broken.value).startswith(f"{folder / 'events.json'}, record ")
+    (folder / "events.json").unlink()
+    with pytest.raises(DataError, match="holds none of the data files") as empty:
+        belatam.load(folder)
+    assert str(empty.value).startswith(str(folder))

@@ -487,7 +487,10 @@ def test_a_folder_that_says_two_things_about_a_day_is_refused(
     with pytest.raises(DataError) as info:
         belatam.load(folder)
     message = str(info.value)
-    assert message.startswith(f"{stem}.json, record "), message  # the file, the record, the field
+    assert message.startswith(f"{folder / stem}.json, record "), (
+        message
+    )  # the file in the folder, the record, the field
+    assert info.value.file == f"{stem}.json" and info.value.folder == str(folder)
     for part in named:
         assert part.replace("people ", "people per-") in message or part in message, (part, message)
 
