@@ -309,7 +309,12 @@ def _options(parser: argparse.ArgumentParser, method: Callable[..., Any], declar
         if _key(parameter):
             if declared.required:
                 spec = declared.options.get(name)
-                parser.add_argument(name, metavar=name.upper(), help=spec.help if spec else f"the {name}")
+                parser.add_argument(
+                    name,
+                    metavar=name.upper(),
+                    nargs="+" if spec and spec.many else None,  # cite A B: one answer for several
+                    help=spec.help if spec else f"the {name}",
+                )
                 continue
             what = "the year" if name == "year" else f"the {name} (an id, a code or a name)"
             parser.add_argument(
@@ -570,7 +575,7 @@ def _arguments(args: argparse.Namespace, method: Callable[..., Any]) -> tuple[li
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
         value = getattr(args, parameter.name, None)
         if _key(parameter):
-            positional.append(value)
+            positional.append(value[0] if isinstance(value, list) and len(value) == 1 else value)
         elif value is None and parameter.default is not inspect.Parameter.empty:
             kwargs[parameter.name] = parameter.default  # an option not given: the method's default (limit=10)
         elif isinstance(value, list) and len(value) == 1:

@@ -1332,7 +1332,11 @@ class Dataset:
         required=True,
         text=True,
         options={
-            "item": Option("the id of a record or a source (per-makei, src-mfa-2019), or a country's code"),
+            "item": Option(
+                "the id of a record or a source (per-makei, src-mfa-2019), or a country's code; several make "
+                "one bibliography",
+                many=True,
+            ),
             "format": Option("the citation's form: " + ", ".join(CITATION_FORMATS), choices=CITATION_FORMATS),
         },
     )

@@ -211,3 +211,13 @@ def test_cite_command_errors() -> None:
     assert status == 1 and "per-nobody" in err
     status, _, err = run("cite", "per-makei", "--format", "mla")
     assert status == 2 and "--format" in err
+
+
+def test_the_cite_command_takes_several_items() -> None:
+    status, out, err = run("cite", "per-makei", "per-kallaur", "--format", "bibtex")
+    assert status == 0 and not err
+    assert out == belatam.cite(["per-makei", "per-kallaur"], format="bibtex") + "\n"
+    keys = [e.key for e in bibtexparser.parse_string(out).entries]
+    assert len(keys) == len(set(keys)) and "src-mfa-2019" in keys
+    status, _, err = run("cite", "per-makei", "per-nobody")
+    assert status == 1 and "per-nobody" in err

@@ -110,3 +110,22 @@ def test_no_submodule_shadows_a_public_name() -> None:
         "print(bad, callable(belatam.dataset), callable(belatam.export))"
     )
     assert out == "[] True True"
+
+
+def test_the_run_time_reader_of_the_stub_sees_every_name_the_type_checkers_see() -> None:
+    """``__init__.py`` reads ``__init__.pyi`` a line at a time; an import written another way
+    (parenthesised, two names on a line, no ``as``) would pass mypy and then be missing at run time."""
+    import ast
+    from pathlib import Path
+
+    stub = Path(belatam.__file__).with_name("__init__.pyi").read_text(encoding="utf-8")
+    declared: set[str] = set()
+    for node in ast.parse(stub).body:
+        if isinstance(node, ast.ImportFrom):
+            assert len(node.names) == 1 and node.end_lineno == node.lineno, ast.unparse(node)
+            alias = node.names[0]
+            assert alias.asname == alias.name, f"{ast.unparse(node)}: re-export it as itself (import X as X)"
+            declared.add(alias.name)
+        else:  # the docstring and ``__version__: str``
+            assert isinstance(node, (ast.Expr, ast.AnnAssign)), ast.unparse(node)
+    assert declared == set(belatam.__all__)
