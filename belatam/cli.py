@@ -43,7 +43,7 @@ Exit status (the same table ends ``belatam --help``)::
     141  the reader of the output went away (belatam events | head)
 
 A filter's value is told from a look-up's key by the argument the
-`UnknownKeyError` names (its ``parameter``): an option's value that names
+`belatam.UnknownKeyError` names (its ``parameter``): an option's value that names
 nothing is a usage error, a look-up's key the data lacks is "nothing found".
 Errors go to standard error as one line, ``belatam: error: ...``; "nothing
 found" too, as ``belatam: nothing found: ...`` (with ``--json``, ``[]`` is

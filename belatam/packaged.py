@@ -5,7 +5,7 @@ Nothing is read at import. The first call makes the packaged `Dataset`
 it. Every helper here is made from the `Dataset` method of the same name by
 ``_packaged``: it has the method's signature, docstring and static type, and
 asks the packaged data set. A call that does not fit its signature (a wrong
-keyword, a key given as a keyword, too many arguments) raises `CallError`
+keyword, a key given as a keyword, too many arguments) raises `belatam.CallError`
 naming ``belatam.<name>``, the keywords it takes and the nearest to a wrong
 one; it is worked out only once the call has failed, so a call that fits
 pays nothing for it. (The `Dataset` methods keep Python's own `TypeError`:
@@ -66,7 +66,7 @@ _data: Dataset | None = None
 
 
 def _fitting(function: Callable[P, R]) -> Callable[P, R]:
-    """``function``, whose calls that do not fit its signature raise `CallError` naming ``belatam.<name>``."""
+    """``function``, whose calls that do not fit its signature raise `belatam.CallError` naming ``belatam.<name>``."""
 
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
