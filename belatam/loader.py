@@ -249,21 +249,13 @@ def from_json(files: Mapping[str, Any]) -> Dataset:
 
 
 def load_packaged() -> Dataset:
-    """The data shipped inside the package, each record type read on first use.
+    """The data shipped inside the package (`belatam.data.read`), each record type read on first use."""
+    from belatam.data import read as packaged
 
-    ``__spec__.loader.get_data`` reads package files wherever the package
-    lives (a folder or a zip) and, unlike importlib.resources, imports nothing.
-    """
-    import belatam.data as package
-
-    spec = package.__spec__
-    assert spec is not None and spec.loader is not None and spec.submodule_search_locations
-    get_data = spec.loader.get_data  # type: ignore[attr-defined]
-    folder = next(iter(spec.submodule_search_locations))
     shared = Shared()
 
     def read(kind: Kind) -> list[Any]:
         file = f"{kind}.json"
-        return decode(kind, read_json(file, get_data(os.path.join(folder, file))), file, shared)
+        return decode(kind, read_json(file, packaged(file)), file, shared)
 
     return Dataset._lazy(read)

@@ -24,13 +24,13 @@ import enum
 import functools
 import hashlib
 import json
-import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import attrs
 
+from belatam.data import read
 from belatam.errors import InvalidTypeError, UnknownReleaseError, quote
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.record import Vocabulary
@@ -126,33 +126,18 @@ def fingerprint(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> Fingerprin
     return found
 
 
-def _package_folder() -> tuple[Any, str]:
-    import belatam.data as package
-
-    spec = package.__spec__
-    assert spec is not None and spec.loader is not None and spec.submodule_search_locations
-    return spec.loader.get_data, os.path.join(next(iter(spec.submodule_search_locations)), RELEASES)  # type: ignore[attr-defined]
-
-
+@functools.cache
 def releases() -> tuple[str, ...]:
     """The releases whose fingerprints the package holds, oldest first ('0.1.0', '0.2.0', ...)."""
-    return _index()
-
-
-@functools.cache
-def _index() -> tuple[str, ...]:
-    get_data, folder = _package_folder()
-    listed = json.loads(get_data(os.path.join(folder, "index.json")))
-    return tuple(listed)
+    return tuple(json.loads(read(RELEASES, "index.json")))
 
 
 @functools.cache
 def release_fingerprint(version: str) -> Fingerprint:
     """The fingerprint of a release's data, read from the package."""
-    get_data, folder = _package_folder()
     import gzip
 
-    stored = json.loads(gzip.decompress(get_data(os.path.join(folder, f"{version}.json.gz"))))
+    stored = json.loads(gzip.decompress(read(RELEASES, f"{version}.json.gz")))
     records: Fingerprint = stored["records"]
     return records
 
@@ -172,12 +157,11 @@ def check_release(since: object) -> str:
     return wanted
 
 
-def compare(before: Fingerprint, tables: Mapping[str, Iterable[object]]) -> tuple[Change, ...]:
+def compare(before: Fingerprint, tables: Mapping[str, Sequence[object]]) -> tuple[Change, ...]:
     """The changes from a release's fingerprint to these records (by record type), in loading order, then by id."""
-    from belatam.codec import converter
+    from belatam.codec import encode_all
 
-    unstructure = converter().unstructure
-    return diff(before, fingerprint({kind: [unstructure(r) for r in records] for kind, records in tables.items()}))
+    return diff(before, fingerprint(encode_all(tables)))
 
 
 def diff(before: Fingerprint, after: Fingerprint) -> tuple[Change, ...]:

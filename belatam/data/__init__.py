@@ -15,6 +15,21 @@ if TYPE_CHECKING:
     import datetime
 
 
+def read(*parts: str) -> bytes:
+    """The bytes of a file shipped in this folder (``read("events.json")``, ``read("schema", name)``).
+
+    ``__spec__.loader.get_data`` reads package files wherever the package
+    lives (a folder or a zip) and, unlike importlib.resources, imports nothing.
+    """
+    import os
+
+    spec = __spec__
+    assert spec is not None and spec.loader is not None and spec.submodule_search_locations
+    folder = next(iter(spec.submodule_search_locations))
+    data: bytes = spec.loader.get_data(os.path.join(folder, *parts))  # type: ignore[attr-defined]
+    return data
+
+
 def __getattr__(name: str) -> object:
     """``REFERENCE_DATE`` is made on first use: importing datetime is not free."""
     if name == "REFERENCE_DATE":

@@ -199,14 +199,8 @@ def schema_files() -> dict[str, bytes]:
 
 def packaged_schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema of a data file as the package ships it (``belatam/data/schema/<kind>.schema.json``)."""
-    import os
+    from belatam.data import read
 
-    import belatam.data as package
-
-    kind = kind_named(kind)
-    spec = package.__spec__
-    assert spec is not None and spec.loader is not None and spec.submodule_search_locations
-    folder = next(iter(spec.submodule_search_locations))
-    text = spec.loader.get_data(os.path.join(folder, "schema", schema_file(kind)))  # type: ignore[attr-defined]
+    text = read("schema", schema_file(kind_named(kind)))
     result: dict[str, Any] = json.loads(text)
     return result
