@@ -25,7 +25,7 @@ import tomllib
 
 from belatam.data import DATA_VERSION
 from belatam.model import KINDS
-from belatam.releases import fingerprint
+from belatam.read.releases import fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "belatam" / "data" / "releases"

@@ -69,8 +69,8 @@ from belatam.model import KINDS, record_type
 from belatam.model.columns import Column, columns, text
 from belatam.model.countries import HOME
 from belatam.model.schema import Field, describe
-from belatam.queries import Dataset, Query
-from belatam.results import Results
+from belatam.query.dataset import Dataset, Query
+from belatam.query.results import Results
 from belatam.text import shorten
 
 __all__ = ["EXIT", "main", "overview", "summary"]
@@ -190,7 +190,7 @@ def _decimal(value: str) -> Any:
 
 def _plain(record: object) -> Any:
     """A record's JSON form with its derived fields (money as strings)."""
-    from belatam.codec import encode
+    from belatam.read.codec import encode
 
     return encode(record, derived=True)
 
@@ -487,10 +487,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _dataset(args: argparse.Namespace) -> Dataset:
     if getattr(args, "data", None) is not None:
-        from belatam.packaged import load
+        from belatam.query.packaged import load
 
         return load(args.data)
-    from belatam.packaged import dataset
+    from belatam.query.packaged import dataset
 
     return dataset()
 
@@ -687,7 +687,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _query(args.query, args, out, err)
     data = _dataset(args) if getattr(args, "data", None) is not None else None
     if data is None:
-        from belatam.packaged import dataset
+        from belatam.query.packaged import dataset
 
         data = dataset()
     if getattr(args, "json", False):

@@ -30,9 +30,9 @@ from belatam.model.missions import Mission, MissionKind
 from belatam.model.postings import Posting
 from belatam.model.trade import TradeFigures
 from belatam.model.validity import span_of
-from belatam.packaged import given_or_packaged
-from belatam.queries import Dataset
-from belatam.results import Results
+from belatam.query.dataset import Dataset
+from belatam.query.packaged import given_or_packaged
+from belatam.query.results import Results
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

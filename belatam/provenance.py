@@ -48,8 +48,8 @@ from belatam.model.people import Person
 from belatam.model.schema import describe
 from belatam.model.statements import Statement
 from belatam.model.trade import TradeFigures
-from belatam.packaged import given_or_packaged
-from belatam.queries import Dataset
+from belatam.query.dataset import Dataset
+from belatam.query.packaged import given_or_packaged
 from belatam.text import fold
 
 __all__ = ["VerificationReport", "paragraphs", "verify_source"]
@@ -199,7 +199,7 @@ def _read_text(path: object) -> bytes:
     """The bytes of the source text at ``path``, or an error that names it."""
     if not isinstance(path, (str, os.PathLike)):
         raise InvalidTypeError(f"path must be a str or Path of a text file, not {type(path).__name__}: {quote(path)}")
-    from belatam.loader import read_file
+    from belatam.read.loader import read_file
 
     name = os.fspath(path)
     if not os.path.lexists(name):

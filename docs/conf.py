@@ -46,8 +46,8 @@ nitpick_ignore_regex = [
     (r"py:.*", rf"(?:{'|'.join(sorted(sys.stdlib_module_names))})(?:\..*)?"),
 ]
 nitpick_ignore = [
-    # belatam/packaged.py's module docstring says `Dataset`, which does not
-    # resolve from the belatam.packaged namespace (belatam.Dataset does).
+    # belatam/query/packaged.py's module docstring says `Dataset`, which does not
+    # resolve from the belatam.query.packaged namespace (belatam.Dataset does).
     ("py:obj", "Dataset"),
     # pathlib.Path is imported only for type checking (importing pathlib costs
     # start-up time), so the annotation `str | Path` stays unresolved.

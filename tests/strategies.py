@@ -1,10 +1,10 @@
 """Hypothesis strategies for belatam values, kept in one place (as attrs does).
 
 `datasets()` builds a small `belatam.Dataset` that passes every integrity rule
-of `belatam.integrity`: ids are typed slugs unique across all files, every
+of `belatam.read.integrity`: ids are typed slugs unique across all files, every
 reference points at a record that exists, and every record but a `Source`
 cites at least one existing source. Its dates also keep the rules of time
-(`belatam.timeline`): a record whose drawn bounds contradict each other loses
+(`belatam.read.timeline`): a record whose drawn bounds contradict each other loses
 the later ones, and a mission or membership in force when its country's
 relations or its organisation are not loses its dates. Sizes stay small so
 tests are fast.
@@ -51,7 +51,7 @@ from belatam import (
 from belatam.model.countries import SUBREGIONS
 from belatam.model.schema import describe
 from belatam.model.validity import span_of
-from belatam.timeline import conflict
+from belatam.read.timeline import conflict
 
 __all__ = [
     "MAX",

@@ -172,7 +172,7 @@ def listing(kind: Kind) -> str:
     """The query that lists records of ``kind`` (``heads`` lists postings), from the queries' declarations."""
     import inspect
 
-    from belatam.queries import Query
+    from belatam.query.dataset import Query
 
     return next(
         name

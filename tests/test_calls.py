@@ -1,6 +1,6 @@
 """Calls that do not fit a helper's signature: a `CallError` naming ``belatam.<name>``, with what it takes.
 
-The helpers are read from `belatam.packaged.__all__` and their signatures, so a
+The helpers are read from `belatam.query.packaged.__all__` and their signatures, so a
 new helper or keyword is checked without editing a list here.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import belatam
-import belatam.packaged
+import belatam.query.packaged
 from belatam.errors import BelatamError, CallError, InvalidTypeError, UnknownKeyError
 
 
@@ -29,7 +29,7 @@ def keys(name: str) -> list[Any]:
     return ["x" for p in parameters if p.kind is p.POSITIONAL_ONLY and p.default is p.empty]
 
 
-HELPERS = sorted(name for name in belatam.packaged.__all__ if keywords(name))
+HELPERS = sorted(name for name in belatam.query.packaged.__all__ if keywords(name))
 """Every helper that takes keywords."""
 
 

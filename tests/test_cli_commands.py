@@ -25,18 +25,18 @@ import pytest
 
 import belatam
 import belatam.cli
-import belatam.packaged
+import belatam.query.packaged
 from belatam import Dataset
 from belatam.cli import command_name, main, summary
-from belatam.codec import decode
 from belatam.model import KINDS, record_type
 from belatam.model.schema import describe
+from belatam.read.codec import decode
 
-QUERIES = sorted(set(belatam.packaged.__all__) - {"dataset", "load"})
+QUERIES = sorted(set(belatam.query.packaged.__all__) - {"dataset", "load"})
 """Every query helper of `belatam` (each is a `Dataset` method of the same name)."""
 
 DECLARED = {name: getattr(Dataset, name).__belatam__ for name in QUERIES}
-"""What each query declares (`belatam.queries.Query`): its kind, its options, whether its key is required."""
+"""What each query declares (`belatam.query.dataset.Query`): its kind, its options, whether its key is required."""
 
 LISTINGS = [q for q in QUERIES if not DECLARED[q].required]
 """The queries that list records without their key (all but search and cite, which need one)."""

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from strategies import datasets
 
 import belatam
-from belatam.codec import Refused, Shared, decode, encode_all, lean, reference
 from belatam.model import KINDS
+from belatam.read.codec import Refused, Shared, decode, encode_all, lean, reference
 
 
 def packaged_json() -> dict[str, Any]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from belatam import Dataset
 from belatam.model.schema import describe
-from belatam.queries import Query
+from belatam.query.dataset import Query
 
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "default-answers.json"
 

@@ -19,7 +19,7 @@ from belatam.cli import format_table
 from belatam.model.columns import columns
 from belatam.model.columns import text as cell
 from belatam.model.html import MAX_CELL, record_html, records_html
-from belatam.results import Results
+from belatam.query.results import Results
 from belatam.text import shorten
 
 

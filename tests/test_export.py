@@ -31,7 +31,7 @@ from belatam.exports.datapackage import table_schema
 from belatam.extras import require
 from belatam.model import KINDS, record_type
 from belatam.model.columns import columns
-from belatam.packaged import given_or_packaged
+from belatam.query.packaged import given_or_packaged
 
 PACKAGED = Path(belatam.__file__).parent / "data"
 SCHEMAS = [f"{kind}.schema.json" for kind in KINDS]

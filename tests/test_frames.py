@@ -293,7 +293,7 @@ def listing(kind: Kind) -> str:
     """The query that lists records of ``kind`` (``heads`` lists postings), from the queries' declarations."""
     import inspect
 
-    from belatam.queries import Query
+    from belatam.query.dataset import Query
 
     return next(
         name
@@ -324,7 +324,7 @@ def test_an_empty_answer_of_the_packaged_data_keeps_its_columns() -> None:
 
 
 def test_an_empty_result_of_a_type_that_is_not_a_record_type_is_a_type_error() -> None:
-    from belatam.results import Results
+    from belatam.query.results import Results
 
     with pytest.raises(InvalidTypeError, match="what must hold belatam records, not SourceRef"):
         to_frame(Results((), belatam.SourceRef))

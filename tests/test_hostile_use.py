@@ -32,7 +32,7 @@ from belatam import DataError, Dataset, ExportError, InvalidValueError, Source
 from belatam.cli import main
 from belatam.exports import export
 from belatam.exports.arrow import to_arrow
-from belatam.matching import Index
+from belatam.query.matching import Index
 from belatam.text import SHORT, fold
 
 PACKAGED = Path(belatam.__file__).parent / "data"

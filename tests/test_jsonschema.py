@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from strategies import datasets
 
 import belatam
-from belatam.codec import encode_all
 from belatam.exports import FORMATS, export
 from belatam.exports.jsonschema import DIALECT, json_schema, packaged_schema, schema_files
 from belatam.model import KINDS, record_type
 from belatam.model.schema import describe
+from belatam.read.codec import encode_all
 
 PACKAGED = Path(str(files("belatam") / "data"))
 SHIPPED = PACKAGED / "schema"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 import belatam
-from belatam import packaged
+from belatam.query import packaged
 
 
 def run_python(code: str) -> str:
@@ -19,8 +21,8 @@ def run_python(code: str) -> str:
 
 def test_import_reads_nothing_and_leaves_cattrs_unimported() -> None:
     out = run_python(
-        "import sys, belatam, belatam.packaged as p;"
-        "print('cattrs' in sys.modules, 'belatam.loader' in sys.modules, p._data is None)"
+        "import sys, belatam, belatam.query.packaged as p;"
+        "print('cattrs' in sys.modules, 'belatam.read.loader' in sys.modules, p._data is None)"
     )
     assert out == "False False True"
 
@@ -49,7 +51,7 @@ def test_star_import_gives_the_public_names() -> None:
 
 def test_first_query_loads_once_without_cattrs_or_importlib_resources() -> None:
     out = run_python(
-        "import sys, belatam, belatam.packaged as p;"
+        "import sys, belatam, belatam.query.packaged as p;"
         "belatam.partners(); d = p._data; belatam.events(year=2018);"
         "print('cattrs' in sys.modules, 'importlib.resources' in sys.modules, d is p._data is belatam.dataset())"
     )
@@ -57,16 +59,16 @@ def test_first_query_loads_once_without_cattrs_or_importlib_resources() -> None:
 
 
 def test_concurrent_first_use_builds_one_dataset() -> None:
-    from belatam import loader
+    from belatam.read import loader
 
     calls: list[int] = []
-    real = loader.load_packaged
+    real = loader.packaged
 
-    def counting() -> belatam.Dataset:
+    def counting() -> Callable[[str], list[Any]]:
         calls.append(1)
         return real()
 
-    setattr(loader, "load_packaged", counting)  # noqa: B010
+    setattr(loader, "packaged", counting)  # noqa: B010
     saved = packaged._data
     packaged._data = None
     try:
@@ -85,7 +87,7 @@ def test_concurrent_first_use_builds_one_dataset() -> None:
         assert len(calls) == 1
         assert len({id(d) for d in seen}) == 1
     finally:
-        setattr(loader, "load_packaged", real)  # noqa: B010
+        setattr(loader, "packaged", real)  # noqa: B010
         packaged._data = saved
 
 

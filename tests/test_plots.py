@@ -162,7 +162,7 @@ def test_without_matplotlib_the_error_names_the_extra() -> None:
 
 
 def test_import_costs_no_matplotlib() -> None:
-    code = "import sys, belatam.plots; print('matplotlib' in sys.modules, 'belatam.loader' in sys.modules)"
+    code = "import sys, belatam.plots; print('matplotlib' in sys.modules, 'belatam.read.loader' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]  # nor reads the data
 

@@ -11,8 +11,8 @@ import pytest
 
 import belatam
 from belatam import Change, ChangeKind, Dataset
-from belatam.codec import encode_all
-from belatam.releases import compare, diff, fingerprint, release_fingerprint, releases
+from belatam.read.codec import encode_all
+from belatam.read.releases import compare, diff, fingerprint, release_fingerprint, releases
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,9 +17,9 @@ from strategies import datasets, date_likes, partial_dates
 
 import belatam
 from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
-from belatam.codec import converter, encode, encode_all
-from belatam.loader import from_json
 from belatam.model import KINDS, record_type
+from belatam.query.packaged import from_json
+from belatam.read.codec import converter, encode, encode_all
 
 
 def through_json(record: object) -> object:

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 import belatam
 from belatam import Country, Event, InvalidTypeError, InvalidValueError, Person
 from belatam.cli import main
-from belatam.codec import encode
-from belatam.matching import Index, allowed, distance, romanize
 from belatam.model import KINDS, record_type
+from belatam.query.matching import Index, allowed, distance, romanize
+from belatam.read.codec import encode
 from belatam.text import fold
 
 

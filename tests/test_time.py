@@ -25,7 +25,7 @@ import belatam
 from belatam import DataError, Dataset, InvalidTypeError, InvalidValueError, Mission, MissionKind, PartialDate
 from belatam.dates import Day
 from belatam.model.validity import Span, span_of
-from belatam.timeline import overlap
+from belatam.read.timeline import overlap
 
 PACKAGED = Path(belatam.__file__).parent / "data"
 

@@ -1,4 +1,4 @@
-"""The packaged data: one JSON file per record type, read by `belatam.loader`."""
+"""The packaged data: one JSON file per record type, read by `belatam.read.loader`."""
 
 from __future__ import annotations
 

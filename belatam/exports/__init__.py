@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Literal
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
 from belatam.exports.writing import dumps, folder_for, write_files
 from belatam.model import KINDS
-from belatam.packaged import given_or_packaged
+from belatam.query.packaged import given_or_packaged
 
 if TYPE_CHECKING:
-    from belatam.queries import Dataset
+    from belatam.query.dataset import Dataset
 
 __all__ = ["FORMATS", "Format", "dumps", "export", "folder_for", "write_files"]
 
@@ -92,7 +92,7 @@ def export(directory: str | os.PathLike[str], format: Format, data: Dataset | No
 
         files = {"belatam.jsonld": dumps(document(dataset)).encode(), "context.jsonld": dumps(context()).encode()}
     elif wanted == "json":
-        from belatam.codec import encode_all
+        from belatam.read.codec import encode_all
 
         tables = encode_all(dataset.records())
         files = {f"{kind}.json": dumps(tables[kind]).encode() for kind in KINDS}

@@ -35,14 +35,14 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from belatam.codec import MAX_AMOUNT_DIGITS
 from belatam.exports.frames import kind_named, records_of
 from belatam.exports.writing import folder_for, write_files
 from belatam.extras import require
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.columns import Column, columns
 from belatam.model.schema import Field, describe
-from belatam.packaged import given_or_packaged
+from belatam.query.packaged import given_or_packaged
+from belatam.read.codec import MAX_AMOUNT_DIGITS
 
 if TYPE_CHECKING:
     import os
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     import pyarrow
 
     from belatam.model.record import Record
-    from belatam.queries import Dataset
+    from belatam.query.dataset import Dataset
 
 __all__ = ["parquet_files", "schema", "to_arrow", "write_parquet"]
 

@@ -15,7 +15,7 @@ from belatam.model.columns import Column, columns
 from belatam.model.schema import describe
 
 if TYPE_CHECKING:
-    from belatam.queries import Dataset
+    from belatam.query.dataset import Dataset
 
 __all__ = ["cell", "csv_files", "csv_text", "join"]
 

@@ -23,7 +23,7 @@ from belatam.model.schema import describe
 
 if TYPE_CHECKING:
     from belatam.model.sources import Source
-    from belatam.queries import Dataset
+    from belatam.query.dataset import Dataset
 
 __all__ = ["descriptor", "table_schema"]
 

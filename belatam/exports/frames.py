@@ -21,18 +21,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from belatam.arguments import check_kind
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
 from belatam.extras import require
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.columns import Column, columns
-from belatam.packaged import given_or_packaged
+from belatam.query.arguments import check_kind
+from belatam.query.packaged import given_or_packaged
 
 if TYPE_CHECKING:
     import pandas
 
     from belatam.model.record import Record
-    from belatam.queries import Dataset
+    from belatam.query.dataset import Dataset
 
 __all__ = ["kind_named", "records_of", "to_frame"]
 
@@ -74,7 +74,7 @@ def records_of(what: object, data: Dataset | None, parameter: str = "what") -> t
 def _answer_type(cls: object) -> bool:
     """A class of belatam's that answers a query without being a record type (`Role`, `Change`)."""
     from belatam.model.people import Role
-    from belatam.releases import Change
+    from belatam.read.releases import Change
 
     return cls in (Role, Change)
 

@@ -46,7 +46,7 @@ from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import Field, describe
 
 if TYPE_CHECKING:
-    from belatam.queries import Dataset
+    from belatam.query.dataset import Dataset
 
 __all__ = ["DATASET", "PREFIXES", "context", "dataset_node", "document", "node"]
 

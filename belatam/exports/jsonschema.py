@@ -41,9 +41,9 @@ import attrs
 from belatam.exports.frames import kind_named
 from belatam.exports.values import value_kind
 from belatam.exports.writing import dumps
-from belatam.loader import schema_file
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import Field, describe
+from belatam.read.loader import schema_file
 
 __all__ = ["DIALECT", "json_schema", "packaged_schema", "schema_files"]
 
@@ -97,7 +97,7 @@ def _define(cls: type, definitions: dict[str, Any], top: bool) -> None:
 
 
 def _property(field: Field, definitions: dict[str, Any], top: bool) -> dict[str, Any]:
-    """The schema of one field's value in the JSON form (`belatam.codec`)."""
+    """The schema of one field's value in the JSON form (`belatam.read.codec`)."""
     value = dict(value_kind(field).json)
     if field.kind == "records":
         assert field.item is not None
@@ -126,7 +126,7 @@ def _property(field: Field, definitions: dict[str, Any], top: bool) -> dict[str,
 
 
 def _cites(field: Field) -> bool:
-    """Whether the field is a record's citations, of which the loader wants one at least (`belatam.integrity`)."""
+    """Whether the field is a record's citations, of which the loader wants one at least (`belatam.read.integrity`)."""
     return field.name == "sources" and field.kind == "records"
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from belatam.codec import MAX_AMOUNT_DIGITS
 from belatam.model.schema import Field
+from belatam.read.codec import MAX_AMOUNT_DIGITS
 
 __all__ = ["AMOUNT_PATTERN", "DATE_PATTERN", "PERIOD_PATTERN", "VALUES", "ValueKind", "value_kind"]
 

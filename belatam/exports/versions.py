@@ -20,11 +20,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from belatam.data import DATA_VERSION
-from belatam.loader import EXPORT_DESCRIPTOR, schema_file
 from belatam.model import KINDS
+from belatam.read.loader import EXPORT_DESCRIPTOR, schema_file
 
 if TYPE_CHECKING:
-    from belatam.queries import Dataset
+    from belatam.query.dataset import Dataset
 
 __all__ = ["DATA_VERSION_KEY", "EXPORT_DESCRIPTOR", "VERSION_KEY", "descriptor", "package_version", "versions"]
 

@@ -46,7 +46,7 @@ class Accreditation(Lasting):
     ORDER: ClassVar[tuple[str, ...]] = ("receiving", "id")
     """By the state accredited to, in the countries' order (by name)."""
     RULES: ClassVar[tuple[Callable[..., Any], ...]] = (_through_its_mission,)
-    """What must hold between an accreditation and its mission (checked by ``belatam.timeline``)."""
+    """What must hold between an accreditation and its mission (checked by ``belatam.read.timeline``)."""
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the accreditation.", identity=True))
     sending: str = attrs.field(

@@ -116,7 +116,7 @@ class TradeFigures(Record):
     ORDER: ClassVar[tuple[str, ...]] = ("year", "id")
     UNIQUE: ClassVar[tuple[tuple[str, ...], ...]] = (("year", "partner", "kind", "period", "stated_by"),)
     """One record of figures for a year (or part of one), a partner (or the region) and a kind from each
-    source (checked by ``belatam.timeline``)."""
+    source (checked by ``belatam.read.timeline``)."""
 
     id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the figures.", identity=True))
     year: int = attrs.field(validator=_year, metadata=info("Calendar year of the figures.", filter="year", table=True))

@@ -17,12 +17,12 @@ from __future__ import annotations
 import functools
 import inspect
 import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from belatam.arguments import misfit
 from belatam.errors import InvalidTypeError, quote
-from belatam.queries import Dataset, call_error
+from belatam.query.arguments import misfit
+from belatam.query.dataset import Dataset, call_error
 
 if TYPE_CHECKING:
     import os
@@ -86,9 +86,9 @@ def _packaged_data() -> Dataset:
     if _data is None:
         with _lock:
             if _data is None:
-                from belatam.loader import load_packaged
+                from belatam.read.loader import packaged
 
-                _data = load_packaged()
+                _data = Dataset._lazy(packaged())
     return _data
 
 
@@ -117,9 +117,16 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     file, the record and the field; a folder that does not exist is a
     `MissingFolderError` (a `FileNotFoundError`) naming it.
     """
-    from belatam.loader import load as load_folder
+    from belatam.read.loader import load as read_folder
 
-    return load_folder(path)
+    return Dataset._lazy(read_folder(path).__getitem__)
+
+
+def from_json(files: Mapping[str, Any]) -> Dataset:
+    """A checked `Dataset` from parsed JSON, ``{kind: list of records}`` (a kind left out is empty)."""
+    from belatam.read.loader import from_json as read_json
+
+    return Dataset._lazy(read_json(files).__getitem__)
 
 
 def _packaged(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:

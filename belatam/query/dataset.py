@@ -9,7 +9,7 @@ force on each day asked about, so a query scans only its smallest step: its
 cost follows its answer.
 
 Built from records (``Dataset(events=...)``) or by `belatam.load`, a data set
-is checked whole (`belatam.integrity`) before it is used. The packaged one
+is checked whole (`belatam.read.integrity`) before it is used. The packaged one
 builds each table on first use, so a query reads and builds only the record
 types it needs; that data is checked whole by the test suite instead.
 
@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from belatam.arguments import (
+from belatam.data import REFERENCE_DAY
+from belatam.dates import Day, date_key
+from belatam.errors import AmbiguousKeyError, CallError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
+from belatam.model import KINDS, Kind, record_type
+from belatam.model.countries import HOME
+from belatam.model.names import LANGUAGES
+from belatam.model.schema import Field, RecordType, describe, lookup_values
+from belatam.model.validity import Span, span_of
+from belatam.query.arguments import (
     CITATION_FORMATS,
     CitationFormat,
     check_bool,
@@ -41,22 +49,13 @@ from belatam.arguments import (
     each,
     misfit,
 )
-from belatam.data import REFERENCE_DAY
-from belatam.dates import Day, date_key
-from belatam.errors import AmbiguousKeyError, CallError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
-from belatam.model import KINDS, Kind, record_type
-from belatam.model.countries import HOME
-from belatam.model.names import LANGUAGES
-from belatam.model.schema import Field, RecordType, describe, lookup_values
-from belatam.model.validity import Span, span_of
-from belatam.results import Results
+from belatam.query.results import Results
 from belatam.text import fold, key_forms
 
 if TYPE_CHECKING:
     import datetime
 
     from belatam.dates import DateLike, PartialDate
-    from belatam.matching import Index
     from belatam.model.accreditations import Accreditation
     from belatam.model.agreements import Agreement
     from belatam.model.countries import Country
@@ -71,7 +70,8 @@ if TYPE_CHECKING:
     from belatam.model.sources import Source
     from belatam.model.statements import Statement, Topic
     from belatam.model.trade import TradeFigures, TradeKind
-    from belatam.releases import Change
+    from belatam.query.matching import Index
+    from belatam.read.releases import Change
 
 __all__ = ["Dataset", "Option", "Query", "call_error", "query"]
 
@@ -459,7 +459,7 @@ class Dataset:
             "trade": trade,
         }
         tables: dict[Kind, tuple[Any, ...]] = {kind: _check_records(kind, given[kind]) for kind in KINDS}
-        from belatam.integrity import check, check_types
+        from belatam.read.integrity import check, check_types
 
         for kind, records in tables.items():
             check_types(kind, records)
@@ -585,7 +585,7 @@ class Dataset:
         Only a near miss is offered (a few typos at most: "Aruba" is not one
         for "Cuba"); without one, the hint says what the key may be.
         """
-        from belatam.matching import NEAR
+        from belatam.query.matching import NEAR
 
         kinds = list(kinds)
         close = [r for r, _ in self._ranked(key, kinds, at_least=NEAR - 16) if _near_enough(r, key)][:3]
@@ -605,7 +605,7 @@ class Dataset:
             with self._lock:
                 index = self._indexes.get(kind)
                 if index is None:
-                    from belatam.matching import Index
+                    from belatam.query.matching import Index
 
                     table = self._table(kind)
                     read = _searched(table.schema)
@@ -617,7 +617,7 @@ class Dataset:
 
         Ties go by the order of ``kinds``, then query order.
         """
-        from belatam.matching import keys
+        from belatam.query.matching import keys
 
         scored: list[tuple[bool, int, int, int, Any]] = []
         forms = keys(text)  # folded once, however many record types are searched
@@ -1276,13 +1276,13 @@ class Dataset:
         of one record type or several (``"events"``). An unknown release is
         a `LookupError` naming the known ones.
         """
-        from belatam.releases import check_release, compare, release_fingerprint
+        from belatam.read.releases import check_release, compare, release_fingerprint
 
         release = check_release(since)
         kinds = KINDS if kind is None else tuple(dict.fromkeys(check_kind("kind", k) for k in each("kind", kind)))
         records = self.records()
         found = compare(release_fingerprint(release), {k: records[k] for k in kinds})
-        from belatam.releases import Change
+        from belatam.read.releases import Change
 
         return Results(found, Change)
 
@@ -1353,8 +1353,8 @@ class Dataset:
         per source, keyed by the source's id) or ``"csl-json"`` (a JSON list
         of CSL items, for Zotero, pandoc and citeproc).
         """
-        from belatam.citation import cite
         from belatam.model.sources import Source
+        from belatam.query.citation import cite
 
         wanted = check_choice("format", format, CITATION_FORMATS)
         if isinstance(item, str) or attrs.has(type(item)):
@@ -1416,7 +1416,7 @@ def _near_enough(record: object, key: str) -> bool:
     names = getattr(record, "names", None)
     if not names:
         return True
-    from belatam.matching import NEAR, Index, allowed, distance
+    from belatam.query.matching import NEAR, Index, allowed, distance
 
     schema = describe(type(record))
     official = _official(record)

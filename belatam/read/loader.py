@@ -1,7 +1,7 @@
-"""Reading data files into a `Dataset`: a folder of them, or the ones shipped in the package.
+"""Reading data files into checked tables of records: a folder of them, or the ones shipped in the package.
 
-A folder is read whole: every file decoded (`belatam.codec`) and the data
-set checked (`belatam.integrity`) before `load` returns, so a broken folder
+A folder is read whole: every file decoded (`belatam.read.codec`) and the data
+set checked (`belatam.read.integrity`) before `load` returns, so a broken folder
 never half-loads. What a folder may hold is treated as hostile: a file that
 is a folder, a FIFO, a device, a dangling link or a loop of links, one too
 big or unreadable; JSON with a key twice in one object, ``NaN``, nesting
@@ -22,21 +22,20 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from belatam.codec import Shared, decode
 from belatam.errors import DataError, InvalidTypeError, InvalidValueError, MissingFolderError, quote
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import describe
-from belatam.queries import Dataset
+from belatam.read.codec import Shared, decode
 
 __all__ = [
     "EXPORT_DESCRIPTOR",
     "MAX_FILE_BYTES",
     "from_json",
     "load",
-    "load_packaged",
+    "packaged",
     "read_file",
     "read_json",
     "schema_file",
@@ -172,8 +171,8 @@ def _regular(file: str, info: os.stat_result, what: str = "a data file") -> None
         raise DataError(file, None, None, f"is larger than {MAX_FILE_BYTES} bytes")
 
 
-def load(path: str | os.PathLike[str]) -> Dataset:
-    """Read a folder holding data files (``countries.json``, ``events.json`` ...) as a `Dataset`.
+def load(path: str | os.PathLike[str]) -> dict[Kind, tuple[Any, ...]]:
+    """Read a folder holding data files (``countries.json``, ``events.json`` ...) as checked tables of records.
 
     Each file holds a JSON list of records of its type; a file that is absent
     counts as empty, but the folder must hold at least one of them, and no
@@ -233,8 +232,8 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         raise DataError(exc.file, exc.record, exc.field, exc.problem, folder=folder) from None
 
 
-def from_json(files: Mapping[str, Any]) -> Dataset:
-    """A checked `Dataset` from parsed JSON, ``{kind: list of records}`` (a kind left out is empty)."""
+def from_json(files: Mapping[str, Any]) -> dict[Kind, tuple[Any, ...]]:
+    """Checked tables of records from parsed JSON, ``{kind: list of records}`` (a kind left out is empty)."""
     unknown = sorted(set(files) - set(KINDS))
     if unknown:
         raise DataError(f"{unknown[0]}.json", None, None, f"not a data file; the data files are {', '.join(KINDS)}")
@@ -242,20 +241,23 @@ def from_json(files: Mapping[str, Any]) -> Dataset:
     shared = Shared()
     for kind in KINDS:
         tables[kind] = tuple(decode(kind, files.get(kind, []), f"{kind}.json", shared))
-    from belatam.integrity import check
+    from belatam.read.integrity import check
 
     check(tables)
-    return Dataset._lazy(tables.__getitem__)
+    return tables
 
 
-def load_packaged() -> Dataset:
-    """The data shipped inside the package (`belatam.data.read`), each record type read on first use."""
-    from belatam.data import read as packaged
+def packaged() -> Callable[[Kind], list[Any]]:
+    """The reader of the data shipped inside the package (`belatam.data.read`): one record type per call.
+
+    Its records were checked whole by the test suite; a `belatam.Dataset` calls it on first use of each type.
+    """
+    from belatam.data import read as shipped
 
     shared = Shared()
 
     def read(kind: Kind) -> list[Any]:
         file = f"{kind}.json"
-        return decode(kind, read_json(file, packaged(file)), file, shared)
+        return decode(kind, read_json(file, shipped(file)), file, shared)
 
-    return Dataset._lazy(read)
+    return read

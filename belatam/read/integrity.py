@@ -11,7 +11,7 @@ the whole data set can show is checked here, for every record type alike:
 - every record that has ``sources`` cites at least one;
 - references from a record type to itself (an organisation's ``parent``, an
   event ``during`` another) never lead back to the record;
-- the relationships in force on any day fit together (`belatam.timeline`).
+- the relationships in force on any day fit together (`belatam.read.timeline`).
 
 A failure is a `DataError` naming the file, the record and the field, so a
 broken data set never half-loads.
@@ -274,10 +274,10 @@ def check_types(kind: Kind, records: Sequence[object]) -> None:
 def check(tables: Mapping[Kind, Sequence[object]]) -> None:
     """Check a data set given as ``{kind: records}``; raise `DataError` at the first problem.
 
-    After the rules above come those of time (`belatam.timeline`): one
+    After the rules above come those of time (`belatam.read.timeline`): one
     picture per day.
     """
     _Checker(tables).run()
-    from belatam.timeline import check_days
+    from belatam.read.timeline import check_days
 
     check_days(tables)

@@ -159,7 +159,7 @@ def check_release(since: object) -> str:
 
 def compare(before: Fingerprint, tables: Mapping[str, Sequence[object]]) -> tuple[Change, ...]:
     """The changes from a release's fingerprint to these records (by record type), in loading order, then by id."""
-    from belatam.codec import encode_all
+    from belatam.read.codec import encode_all
 
     return diff(before, fingerprint(encode_all(tables)))
 
