@@ -344,7 +344,7 @@ def _options(parser: argparse.ArgumentParser, method: Callable[..., Any], declar
             continue
         assert schema is not None
         field = schema.filters[name]
-        if field.kind == "boolean":  # --strategic or --no-strategic, not both
+        if field.kind.switch:  # --strategic or --no-strategic, not both
             either = parser.add_mutually_exclusive_group()
             doc = _field_doc(field, method)
             either.add_argument(option, dest=name, action="store_const", const=True, help=f"only where yes: {doc}")
@@ -529,7 +529,7 @@ def _table(records: Sequence[object], wide: bool) -> str:
             row.append(cell if wide or not column.field.long else shorten(cell, _WIDTH))
         rows.append(row)
     first = ["id"] if mixed else []
-    right = {i + len(first) for i, c in enumerate(table) if c.kind in ("integer", "money")}
+    right = {i + len(first) for i, c in enumerate(table) if c.kind.numeric}
     return format_table(first + [c.name for c in table], rows, right=right)
 
 

@@ -1,9 +1,10 @@
-"""The codec: the lean decoder and the cattrs converter read the same JSON the same way.
+"""The codec: one decoder, built from the schema, reads the data files; damage is refused by name.
 
-Both are built from the schema. On every input the lean decoder either gives
-exactly the records the converter gives, or refuses where the converter
-raises its precise `DataError`; a property test shows it on generated data
-sets and on random damage done to them.
+Its readers come from the kinds of the fields (`belatam.model.kinds`): the
+packaged data decodes to the packaged data set, generated data sets come
+back as they were written, and random damage done to them is either read
+as well-formed records or refused with a `DataError` naming the file, the
+record and the field, never another exception.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from strategies import datasets
 
 import belatam
 from belatam.model import KINDS
-from belatam.read.codec import Refused, Shared, decode, encode_all, lean, reference
+from belatam.read.codec import Shared, decode, encode_all
 
 
 def packaged_json() -> dict[str, Any]:
@@ -29,41 +30,25 @@ def packaged_json() -> dict[str, Any]:
 
 
 def outcome(kind: str, items: Any) -> tuple[str, Any]:
-    """What each path makes of ``items``: ("records", records) or ("refused", the converter's message)."""
-    try:
-        found = lean(kind, items)  # type: ignore[arg-type]
-    except Refused:
-        found = None
+    """What the decoder makes of ``items``: ("records", records) or ("refused", its message)."""
     refusal: belatam.DataError | None = None
     try:
-        expected = reference(kind, items)  # type: ignore[arg-type]
+        return ("records", decode(kind, items))  # type: ignore[arg-type]
     except belatam.DataError as error:
         refusal = error
-    if refusal is not None:
-        assert found is None, f"the lean decoder accepted what the converter refuses: {refusal}"
-        with pytest.raises(belatam.DataError) as again:
-            decode(kind, items)  # type: ignore[arg-type]
-        assert str(again.value) == str(refusal)  # decode reports the converter's error
-        return ("refused", str(refusal))
-    assert found is not None, f"the lean decoder refused what the converter accepts: {items!r}"
-    assert found == expected
-    assert [type(r) for r in found] == [type(r) for r in expected]
-    return ("records", found)
+    assert refusal.file == f"{kind}.json"
+    assert refusal.__context__ is None or refusal.__suppress_context__
+    return ("refused", str(refusal))
 
 
-def test_packaged_data_decodes_to_the_converters_records() -> None:
-    for kind, items in packaged_json().items():
-        assert outcome(kind, items)[0] == "records"
-
-
-def test_packaged_dataset_is_the_reference_dataset() -> None:
-    tables = {kind: reference(kind, items) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
+def test_packaged_data_decodes_to_the_packaged_dataset() -> None:
+    tables = {kind: decode(kind, items) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
     assert belatam.dataset() == belatam.Dataset(**tables)  # type: ignore[arg-type]
 
 
 @settings(max_examples=40, deadline=None)
 @given(datasets())
-def test_generated_data_sets_decode_alike(ds: belatam.Dataset) -> None:
+def test_generated_data_sets_decode_to_what_was_written(ds: belatam.Dataset) -> None:
     raw = json.loads(json.dumps(encode_all(ds.records())))
     for kind in KINDS:
         assert outcome(kind, raw[kind]) == ("records", list(ds.records()[kind]))
@@ -83,8 +68,8 @@ JUNK = st.one_of(
 
 @settings(max_examples=200, deadline=None)
 @given(ds=datasets(), data=st.data())
-def test_damaged_data_is_refused_alike(ds: belatam.Dataset, data: st.DataObject) -> None:
-    """Replace, drop or add one field of one record: both paths agree, record for record, refusal for refusal."""
+def test_damaged_data_is_read_or_refused_by_name(ds: belatam.Dataset, data: st.DataObject) -> None:
+    """Replace, drop or add one field of one record: well-formed records, or a `DataError` naming the file."""
     raw = json.loads(json.dumps(encode_all(ds.records())))
     kind = data.draw(st.sampled_from([k for k in KINDS if raw[k]]), label="kind")
     items = copy.deepcopy(raw[kind])
@@ -104,7 +89,7 @@ def test_damaged_data_is_refused_alike(ds: belatam.Dataset, data: st.DataObject)
 
 def test_repeated_values_are_shared_across_the_files_of_a_load() -> None:
     shared = Shared()
-    tables = {kind: lean(kind, items, shared) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
+    tables = {kind: decode(kind, items, shared=shared) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
     refs = [r for records in tables.values() for rec in records for r in getattr(rec, "sources", ())]
     assert len({id(r) for r in refs}) == len(set(refs))
     dates = [e.date for e in tables["events"] if e.date is not None]
@@ -156,8 +141,6 @@ def trade(**changes: object) -> dict[str, object]:
     ],
 )
 def test_a_refusal_names_the_field(kind: str, item: dict[str, Any], field: str) -> None:
-    with pytest.raises(Refused):
-        lean(kind, [item])  # type: ignore[arg-type]
     with pytest.raises(belatam.DataError) as info:
         decode(kind, [item])  # type: ignore[arg-type]
     assert info.value.field == field, str(info.value)

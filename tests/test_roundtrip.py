@@ -19,12 +19,12 @@ import belatam
 from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
 from belatam.model import KINDS, record_type
 from belatam.query.packaged import from_json
-from belatam.read.codec import converter, encode, encode_all
+from belatam.read.codec import Shared, encode, encode_all
 
 
 def through_json(record: object) -> object:
     text = json.dumps(encode(record), ensure_ascii=False)
-    return converter().structure(json.loads(text), type(record))
+    return Shared().record(type(record))(json.loads(text))
 
 
 def all_records(ds: Dataset) -> list[object]:

@@ -31,18 +31,15 @@ reviewed there.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from belatam.exports.frames import kind_named, records_of
 from belatam.exports.writing import folder_for, write_files
 from belatam.extras import require
 from belatam.model import KINDS, Kind, record_type
-from belatam.model.columns import Column, columns
-from belatam.model.schema import Field, describe
+from belatam.model.columns import columns
 from belatam.query.packaged import given_or_packaged
-from belatam.read.codec import MAX_AMOUNT_DIGITS
 
 if TYPE_CHECKING:
     import os
@@ -56,24 +53,9 @@ if TYPE_CHECKING:
 __all__ = ["parquet_files", "schema", "to_arrow", "write_parquet"]
 
 
-def _type(pa: Any, kind: str, field: Field) -> Any:
-    if kind == "vocabulary":
-        return pa.dictionary(pa.int32(), pa.string())
-    if kind == "money":
-        return pa.decimal128(MAX_AMOUNT_DIGITS, 0)
-    if kind == "texts":
-        return pa.list_(pa.string())
-    if kind == "records":
-        assert field.item is not None
-        inner = describe(field.item).fields
-        return pa.list_(pa.struct([pa.field(f.name, _type(pa, f.kind, f), f.optional) for f in inner]))
-    simple = {"text": pa.string, "date": pa.string, "integer": pa.int64, "boolean": pa.bool_, "day": pa.date32}
-    return simple[kind]()
-
-
 def _schema(cls: type) -> Any:
     pa = require("pyarrow", "arrow")
-    return pa.schema([pa.field(c.name, _type(pa, c.kind, c.field), c.optional) for c in columns(cls, days=True)])
+    return pa.schema([pa.field(c.name, c.kind.arrow_type(pa, c.field), c.optional) for c in columns(cls, days=True)])
 
 
 def schema(kind: Kind) -> pyarrow.Schema:
@@ -93,40 +75,12 @@ def to_arrow(what: Kind | Iterable[Record], data: Dataset | None = None) -> pyar
     cls, records = records_of(what, data)
     pa = require("pyarrow", "arrow")
     target = _schema(cls)
-    arrays = [_array(pa, column, target.field(column.name).type, records) for column in columns(cls, days=True)]
+    arrays = [
+        column.kind.arrow_array(pa, column, target.field(column.name).type, records)
+        for column in columns(cls, days=True)
+    ]
     table: pyarrow.Table = pa.Table.from_arrays(arrays, schema=target)
     return table
-
-
-def _array(pa: Any, column: Column, arrow_type: Any, rows: Sequence[object]) -> Any:
-    kind = column.kind
-    if kind == "vocabulary":
-        assert column.field.vocabulary is not None
-        categories = [str(m.value) for m in column.field.vocabulary]
-        position = {value: index for index, value in enumerate(categories)}
-        indices = [None if v is None else position[v] for v in (column.flat(row) for row in rows)]
-        return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), pa.array(categories, pa.string()))
-    if kind == "money":
-        return pa.array(
-            [None if (v := column.raw(row)) is None else v.quantize(Decimal(1)) for row in rows], arrow_type
-        )
-    if kind == "records":
-        assert column.field.item is not None
-        inner = [f.name for f in describe(column.field.item).fields]
-        return pa.array(
-            [[{name: _plain(getattr(item, name)) for name in inner} for item in column.raw(row)] for row in rows],
-            arrow_type,
-        )
-    return pa.array([column.flat(row) for row in rows], arrow_type)
-
-
-def _plain(value: object) -> object:
-    """A nested record's field as Arrow holds it: an enum's value, a date's EDTF text."""
-    from belatam.dates import PartialDate, Period
-
-    if isinstance(value, (PartialDate, Period)):
-        return str(value)
-    return getattr(value, "value", value)
 
 
 def parquet_files(data: Dataset) -> dict[str, bytes]:

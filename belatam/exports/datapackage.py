@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from belatam.data import DATA_VERSION
 from belatam.exports.frames import kind_named
-from belatam.exports.values import value_kind
 from belatam.exports.versions import versions
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.columns import Column, columns
@@ -26,9 +25,6 @@ if TYPE_CHECKING:
     from belatam.query.dataset import Dataset
 
 __all__ = ["descriptor", "table_schema"]
-
-_DERIVED_MONEY = "Whole units of the currency in the currency column."
-"""The form of a money column computed from others (a balance), which no source states."""
 
 
 def _required(column: Column) -> bool:
@@ -46,9 +42,9 @@ def _field(column: Column) -> dict[str, Any]:
     elif column.part == "end":
         doc = f"The last day '{field.name}' can be; empty where there is no date or the period has an open end."
     else:
-        form = _DERIVED_MONEY if field.derived and field.kind == "money" else value_kind(field).form
+        form = field.kind.form(field)
         doc = " ".join(part for part in (field.doc, form) if part)
-    out: dict[str, Any] = {"name": column.name, "type": value_kind(field, column.part).table, "description": doc}
+    out: dict[str, Any] = {"name": column.name, "type": column.kind.table_type, "description": doc}
     constraints: dict[str, Any] = {}
     if _required(column):
         constraints["required"] = True

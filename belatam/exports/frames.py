@@ -23,9 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from belatam.errors import InvalidTypeError, InvalidValueError, quote
 from belatam.extras import require
-from belatam.model import KINDS, Kind, record_type
+from belatam.model import KINDS, Kind, check_kind, record_type
 from belatam.model.columns import Column, columns
-from belatam.query.arguments import check_kind
 from belatam.query.packaged import given_or_packaged
 
 if TYPE_CHECKING:
@@ -35,8 +34,6 @@ if TYPE_CHECKING:
     from belatam.query.dataset import Dataset
 
 __all__ = ["kind_named", "records_of", "to_frame"]
-
-_DTYPES = {"text": "string", "date": "string", "integer": "Int64", "boolean": "boolean"}
 
 
 def kind_named(kind: object, parameter: str = "kind") -> Kind:
@@ -116,16 +113,4 @@ def to_frame(what: Kind | Iterable[Record], data: Dataset | None = None) -> pand
 
 
 def _series(pd: Any, column: Column, rows: Sequence[object]) -> Any:
-    values = [column.flat(row) for row in rows]
-    index = pd.RangeIndex(len(rows))
-    kind = column.kind
-    if kind == "vocabulary":
-        assert column.field.vocabulary is not None
-        return pd.Categorical(values, categories=[m.value for m in column.field.vocabulary])
-    if kind == "day":
-        np = require("numpy", "pandas")
-        days = np.array([None if v is None else v.isoformat() for v in values], dtype="datetime64[D]")
-        return pd.Series(days.astype("datetime64[s]"), index=index)
-    if kind in ("money", "texts", "records"):
-        return pd.Series(values, dtype=object, index=index)
-    return pd.array(values, dtype=_DTYPES[kind])
+    return column.kind.series(pd, column, [column.flat(row) for row in rows], pd.RangeIndex(len(rows)))

@@ -71,8 +71,8 @@ def _classes() -> list[type]:
             return
         found[cls] = None
         for field in describe(cls).fields:
-            if field.kind == "records" and field.item is not None:
-                visit(field.item)
+            if field.nested is not None:
+                visit(field.nested)
 
     for kind in KINDS:
         visit(record_type(kind))
@@ -91,8 +91,8 @@ def _definition(field: Field) -> dict[str, str]:
     definition = {"@id": field.term or f"bt:{field.name}"}
     if field.refers or field.iri is not None:
         definition["@type"] = "@id"
-    elif field.kind == "money":
-        definition["@type"] = "xsd:decimal"
+    elif field.kind.linked_type is not None:
+        definition["@type"] = field.kind.linked_type
     return definition
 
 
@@ -131,18 +131,11 @@ def _value(field: Field, value: Any, record: object) -> Any:
         return f"rec:{value}"
     if field.iri is not None:
         return f"{field.iri}{value}"
-    kind = field.kind
-    if kind == "vocabulary":
-        return value.value
-    if kind == "date":
-        return str(value)
-    if kind == "money":
-        return str(value)
-    if kind == "records":
-        return node(value, top=False)
-    if field.language:
-        return {"@value": value, "@language": getattr(record, field.language)}
-    return value
+    return field.kind.linked(field, value, record, _nested)
+
+
+def _nested(record: object) -> dict[str, Any]:
+    return node(record, top=False)
 
 
 def node(record: object, *, top: bool = True) -> dict[str, Any]:

@@ -8,7 +8,7 @@ validator can check a folder of data before belatam reads it:
 - each record is an object with the class's fields and no others
   (``additionalProperties: false``: the loader refuses unknown fields), those
   without a default ``required``, a field that may be None also ``null``;
-- values by their kind (``belatam.exports.values``): text, whole numbers,
+- values by their kind (``belatam.model.kinds``): text, whole numbers,
   yes/no, money as a string of whole units, dates as EDTF strings (a single
   date, or also a period where the field takes one), lists, and nested
   records (a citation in ``sources``, a person's ``roles``, the ``names``)
@@ -39,7 +39,6 @@ from typing import Any
 import attrs
 
 from belatam.exports.frames import kind_named
-from belatam.exports.values import value_kind
 from belatam.exports.writing import dumps
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import Field, describe
@@ -98,20 +97,14 @@ def _define(cls: type, definitions: dict[str, Any], top: bool) -> None:
 
 def _property(field: Field, definitions: dict[str, Any], top: bool) -> dict[str, Any]:
     """The schema of one field's value in the JSON form (`belatam.read.codec`)."""
-    value = dict(value_kind(field).json)
-    if field.kind == "records":
-        assert field.item is not None
-        _define(field.item, definitions, top=False)
-        value["items"] = {"$ref": f"#/$defs/{field.item.__name__}"}
-        value["uniqueItems"] = True  # the loader refuses a citation (a nested record) given twice
-        if top and _cites(field):
-            value["minItems"] = 1
-    elif field.kind == "texts":
-        value["items"] = {"type": "string", **_checks(field)}
-        if field.refers:
-            value["uniqueItems"] = True  # a list of references names none twice
-    else:
-        value.update(_checks(field))
+
+    def nested(cls: type) -> str:
+        _define(cls, definitions, top=False)
+        return f"#/$defs/{cls.__name__}"
+
+    value = field.kind.json_schema(field, nested, _checks(field))
+    if top and _cites(field):
+        value["minItems"] = 1
     if field.vocabulary is not None:
         value["enum"] = [member.value for member in field.vocabulary]
     elif field.choices:
@@ -127,7 +120,7 @@ def _property(field: Field, definitions: dict[str, Any], top: bool) -> dict[str,
 
 def _cites(field: Field) -> bool:
     """Whether the field is a record's citations, of which the loader wants one at least (`belatam.read.integrity`)."""
-    return field.name == "sources" and field.kind == "records"
+    return field.name == "sources" and field.nested is not None
 
 
 def _checks(field: Field) -> dict[str, Any]:

@@ -15,7 +15,9 @@ import importlib
 import typing
 from typing import Literal
 
-__all__ = ["KINDS", "Kind", "kind_of", "record_type"]
+from belatam.errors import InvalidTypeError, InvalidValueError, quote
+
+__all__ = ["KINDS", "Kind", "check_kind", "kind_of", "record_type"]
 
 Kind = Literal[
     "sources",
@@ -49,3 +51,16 @@ def kind_of(cls: type) -> Kind:
     if cls.__module__ != f"{__name__}.{kind}" or kind not in KINDS or record_type(kind) is not cls:
         raise ValueError(f"{cls.__name__} is not a record type of belatam")
     return kind
+
+
+def check_kind(parameter: str, value: object) -> Kind:
+    """A record type's name (``"events"``), case and surrounding blanks ignored."""
+    valid = ", ".join(KINDS)
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{parameter} must be a record type ({valid}), not {type(value).__name__}: {quote(value)}"
+        )
+    name = value.strip().lower()
+    if name not in KINDS:
+        raise InvalidValueError(f"{parameter}={quote(value)} is not a record type; valid: {valid}")
+    return name

@@ -24,6 +24,7 @@ import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from belatam.model.kinds import DAY, ValueKind
 from belatam.model.schema import Field, describe
 
 if TYPE_CHECKING:
@@ -50,9 +51,9 @@ class Column:
         return f"<Column {self.name}>"
 
     @property
-    def kind(self) -> str:
-        """The field's kind, or ``day`` for the first- and last-day columns."""
-        return self.field.kind if self.part == "value" else "day"
+    def kind(self) -> ValueKind:
+        """The field's kind, or `belatam.model.kinds.DAY` for the first- and last-day columns."""
+        return self.field.kind if self.part == "value" else DAY
 
     @property
     def optional(self) -> bool:
@@ -72,14 +73,7 @@ class Column:
             return _first_day(value)
         if self.part == "end":
             return _last_day(value)
-        kind = self.field.kind
-        if kind == "vocabulary":
-            return value.value
-        if kind == "date":
-            return str(value)
-        if kind in ("texts", "records"):
-            return [str(item) for item in value]
-        return value
+        return self.field.kind.flat(self.field, value)
 
 
 def _first_day(date: DateLike) -> datetime.date | None:
@@ -110,7 +104,7 @@ def columns(cls: type, *, days: bool = False, table: bool = False) -> tuple[Colu
         if table and not field.table:
             continue
         found.append(Column(field))
-        if days and field.kind == "date":
+        if days and field.kind.days:
             found += [Column(field, "start"), Column(field, "end")]
     return tuple(found)
 

@@ -51,7 +51,7 @@ def record_html(record: object) -> str:
 def _cell(column: Column, record: object) -> str:
     value = column.raw(record)
     cell = text(value)
-    style = _RIGHT if column.kind in ("integer", "money") else _LEFT
+    style = _RIGHT if column.kind.numeric else _LEFT
     if len(cell) > MAX_CELL:
         return f'<td{style} title="{escape(cell)}">{escape(shorten(cell, MAX_CELL))}</td>'
     return f"<td{style}>{_content(column.name, cell)}</td>"

@@ -27,6 +27,7 @@ import attrs
 
 from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidTypeError, quote
+from belatam.model.kinds import classify, tuple_item
 
 __all__ = [
     "VALIDITY",
@@ -257,6 +258,7 @@ class Field:
         "long",
         "lookup",
         "name",
+        "nested",
         "optional",
         "periods",
         "refers",
@@ -295,7 +297,15 @@ class Field:
         self.required = default is attrs.NOTHING and not derived
         self.checks: dict[str, Any] = _checks(validator)
         """What the field's validator asks of a value alone (see `checking`): ``pattern``, ``minimum``, ..."""
-        self.kind, self.optional, self.vocabulary, self.item, self.periods = _classify(name, hint)
+        self.kind, self.optional = classify(name, hint)
+        """The kind of value (`belatam.model.kinds`): how values are read, checked, shown and typed."""
+        inner = [a for a in (typing.get_args(hint) if _is_union(hint) else (hint,)) if a is not type(None)]
+        one = inner[0] if len(inner) == 1 else None
+        self.vocabulary: type[enum.Enum] | None = one if isinstance(one, type) and issubclass(one, enum.Enum) else None
+        self.item: type | None = tuple_item(one)
+        self.periods = Period in inner
+        self.nested: type | None = self.item if self.item is not None and attrs.has(self.item) else None
+        """The class of the nested records a ``records`` field holds (`SourceRef`, `Role`); else None."""
 
     def __repr__(self) -> str:
         return f"<Field {self.name}: {self.kind}{' | None' if self.optional else ''}>"
@@ -303,7 +313,12 @@ class Field:
     @property
     def many(self) -> bool:
         """Whether the field holds a tuple of values (``texts`` or ``records``)."""
-        return self.kind in ("texts", "records")
+        return self.kind.many
+
+    @property
+    def inner(self) -> tuple[Field, ...]:
+        """The fields of the nested records a ``records`` field holds (none for other fields)."""
+        return describe(self.nested).fields if self.nested is not None else ()
 
     def values(self, record: object) -> tuple[Any, ...]:
         """The field's values on a record as a tuple: none, one or many."""
@@ -313,31 +328,8 @@ class Field:
         return () if value is None else (value,)
 
 
-def _classify(name: str, hint: Any) -> tuple[FieldKind, bool, type[enum.Enum] | None, type | None, bool]:
-    """(kind, optional, vocabulary, item class, periods allowed) of an annotation."""
-    union = typing.get_origin(hint) in (typing.Union, types.UnionType)
-    args = set(typing.get_args(hint)) if union else {hint}
-    optional = type(None) in args
-    args.discard(type(None))
-    if args and args <= {PartialDate, Period}:
-        return "date", optional, None, None, Period in args
-    if len(args) != 1:
-        raise TypeError(f"field {name!r}: the schema has no kind for {hint!r}")  # a model change must teach it
-    (inner,) = args
-    if isinstance(inner, type) and issubclass(inner, enum.Enum):
-        return "vocabulary", optional, inner, None, False
-    scalars: dict[Any, FieldKind] = {str: "text", bool: "boolean", int: "integer"}
-    if inner in scalars:
-        return scalars[inner], optional, None, None, False
-    if (getattr(inner, "__module__", None), getattr(inner, "__name__", None)) == ("decimal", "Decimal"):
-        return "money", optional, None, None, False  # known by name: importing decimal costs every first query
-    item = typing.get_args(inner)
-    if typing.get_origin(inner) is tuple and len(item) == 2 and item[1] is Ellipsis:
-        if item[0] is str:
-            return "texts", optional, None, str, False
-        if attrs.has(item[0]):
-            return "records", optional, None, item[0], False
-    raise TypeError(f"field {name!r}: the schema has no kind for {hint!r}")
+def _is_union(hint: Any) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType)
 
 
 class RecordType:
@@ -380,6 +372,12 @@ class RecordType:
         whens = [f for f in self.fields if f.when]
         self.when = whens[0] if whens else None
         self.filters = {f.filter: f for f in (*self.fields, *self.derived) if f.filter}
+        for parameter, field in self.filters.items():
+            if not field.kind.filters(field):
+                raise TypeError(
+                    f"{self.name}.{field.name}: filter {parameter!r} cannot be resolved; a {field.kind} field "
+                    "filters only with a vocabulary, choices or a reference (or as a yes/no)"
+                )
         self.validity: dict[str, Field] = {f.valid: f for f in self.fields if f.valid}
         """The fields that say when the record held: ``{"start": ..., "end": ..., "ended_by": ...}``."""
         self.lasting: bool = bool(getattr(cls, "LASTING", False))
@@ -436,8 +434,8 @@ def lookup_values(schema: RecordType, record: object) -> Iterator[tuple[str, str
         for value in field.values(record):
             if isinstance(value, str):
                 yield field.name, value
-            elif field.kind == "records" and field.item is not None:
-                for _, text in lookup_values(describe(field.item), value):
+            elif field.nested is not None:
+                for _, text in lookup_values(describe(field.nested), value):
                     yield field.name, text
 
 

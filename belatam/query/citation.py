@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from belatam.query.arguments import CITATION_FORMATS, CitationFormat
+from belatam.arguments import CITATION_FORMATS, CitationFormat
 
 if TYPE_CHECKING:
     from belatam.dates import PartialDate

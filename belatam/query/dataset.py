@@ -26,15 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from belatam.data import REFERENCE_DAY
-from belatam.dates import Day, date_key
-from belatam.errors import AmbiguousKeyError, CallError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
-from belatam.model import KINDS, Kind, record_type
-from belatam.model.countries import HOME
-from belatam.model.names import LANGUAGES
-from belatam.model.schema import Field, RecordType, describe, lookup_values
-from belatam.model.validity import Span, span_of
-from belatam.query.arguments import (
+from belatam.arguments import (
     CITATION_FORMATS,
     CitationFormat,
     check_bool,
@@ -43,12 +35,19 @@ from belatam.query.arguments import (
     check_day,
     check_enum,
     check_key,
-    check_kind,
     check_year,
     day_range,
     each,
     misfit,
 )
+from belatam.data import REFERENCE_DAY
+from belatam.dates import Day
+from belatam.errors import AmbiguousKeyError, CallError, InvalidTypeError, InvalidValueError, UnknownKeyError, quote
+from belatam.model import KINDS, Kind, check_kind, record_type
+from belatam.model.countries import HOME
+from belatam.model.names import LANGUAGES
+from belatam.model.schema import Field, RecordType, describe, lookup_values
+from belatam.model.validity import Span, span_of
 from belatam.query.results import Results
 from belatam.text import fold, key_forms
 
@@ -362,17 +361,6 @@ def _order(kind: Kind, schema: RecordType, dataset: Dataset) -> Callable[[Any], 
 def _key(field: Field, kind: Kind, dataset: Dataset) -> Callable[[Any], Any]:
     """How one field orders records: dates by interval, names folded, references by the target's order."""
     name = field.name
-    if field.kind == "date":
-        cache: dict[Any, Any] = {}
-
-        def by_date(record: Any) -> Any:
-            date = getattr(record, name)
-            found = cache.get(date)
-            if found is None:
-                found = cache[date] = date_key(date)
-            return found
-
-        return by_date
     if field.refers and not field.many and kind not in field.refers:
         tables = [dataset._table(target) for target in field.refers]  # type: ignore[arg-type]
 
@@ -384,22 +372,8 @@ def _key(field: Field, kind: Kind, dataset: Dataset) -> Callable[[Any], Any]:
             return (len(tables), value)
 
         return by_target
-    if field.kind == "records":  # citations: the first one's source (in the sources' order), then its paragraph
-        sources = dataset._table("sources")
-
-        def by_citation(record: Any) -> Any:
-            refs = getattr(record, name)
-            if not refs:
-                return (1, 0, 0)
-            first = refs[0]
-            return (0, sources.rank.get(first.source, len(sources.rank)), first.paragraph or 0)
-
-        return by_citation
-    if field.kind == "vocabulary":
-        return lambda record: getattr(record, name).value
-    if field.kind == "text":
-        return lambda record: (getattr(record, name) is None, fold(getattr(record, name) or ""))
-    return lambda record: getattr(record, name)
+    key = field.kind.order(field, lambda target: dataset._table(target).rank)  # type: ignore[arg-type]
+    return lambda record: key(getattr(record, name))
 
 
 def _check_records(kind: Kind, records: Iterable[object]) -> tuple[Any, ...]:
@@ -515,16 +489,15 @@ class Dataset:
 
     def _resolve(self, parameter: str, field: Field, value: object) -> set[Any]:
         """The field values a filter argument stands for (one value or an iterable of them)."""
-        if field.kind == "boolean":
-            return {check_bool(parameter, value)}
-        values = each(parameter, value)
+        return field.kind.resolve(parameter, field, value, lambda one: self._one(parameter, field, one))
+
+    def _one(self, parameter: str, field: Field, value: object) -> Any:
+        """The field value one item of a filter argument stands for (`describe` has checked there is a way)."""
         if field.vocabulary is not None:
-            return {check_enum(parameter, v, field.vocabulary) for v in values}
+            return check_enum(parameter, value, field.vocabulary)
         if field.choices:
-            return {self._choice(parameter, field.choices, v) for v in values}
-        if field.refers:
-            return {self._identity(parameter, field.refers, v) for v in values}
-        raise AssertionError(f"filter {parameter!r} on {field.name!r}: the schema gives no way to resolve it")
+            return self._choice(parameter, field.choices, value)
+        return self._identity(parameter, field.refers, value)
 
     def _choice(self, parameter: str, choices: tuple[str, ...], value: object) -> str:
         key = check_key(parameter, value, "one of " + ", ".join(map(repr, choices)))
@@ -1479,29 +1452,22 @@ def _searched(schema: RecordType) -> Callable[[Any], tuple[Any, list[str], list[
     the embassy is about); a source's note, which says what the page holds, is.
     """
     identity = schema.identity.name if schema.identity else None
-    texts: list[tuple[Field, tuple[str, ...]]] = []
+    texts: list[tuple[str, Callable[[Any], list[str]]]] = []
     for field in schema.fields:
         if field.lookup or field.refers or field.choices or field.name == identity:
             continue
         if field.name == "note" and schema.cls.__name__ != "Source":
             continue
-        if field.kind in ("text", "texts"):
-            texts.append((field, ()))
-        elif field.kind == "records" and field.item is not None:
-            inner = tuple(f.name for f in describe(field.item).fields if f.kind == "text" and not f.refers)
-            if inner:
-                texts.append((field, inner))
+        reader = field.kind.texts(field)
+        if reader is not None:
+            texts.append((field.name, reader))
 
     def read(record: Any) -> tuple[Any, list[str], list[str], list[str]]:
         ids = [str(getattr(record, identity))] if identity else []
         names = [value for _, value in lookup_values(schema, record)]
         found: list[str] = list(ids)
-        for field, inner in texts:
-            for value in field.values(record):
-                if inner:
-                    found += [text for name in inner if isinstance(text := getattr(value, name), str)]
-                elif isinstance(value, str):
-                    found.append(value)
+        for name, texts_of in texts:
+            found += texts_of(getattr(record, name))
         return record, names, found, ids
 
     return read

@@ -20,8 +20,8 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from belatam.arguments import misfit
 from belatam.errors import InvalidTypeError, quote
-from belatam.query.arguments import misfit
 from belatam.query.dataset import Dataset, call_error
 
 if TYPE_CHECKING:

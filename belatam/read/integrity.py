@@ -108,9 +108,9 @@ class _Checker:
     def reference_tests(self, schema: RecordType, path: str = "") -> Iterable[Callable[[object], Any]]:
         for field in schema.fields:
             name = f"{path}{field.name}"
-            if field.kind == "records" and field.item is not None:
+            if field.nested is not None:
                 yield self.once(field, name)
-                inner = list(self.reference_tests(describe(field.item)))
+                inner = list(self.reference_tests(describe(field.nested)))
                 if inner:
                     yield self.nested(field, name, inner)
             elif field.refers:
@@ -200,68 +200,12 @@ class _Checker:
                         todo += links.get(step, ())
 
 
-def _type_problem(field: Field, value: Any) -> str | None:
-    """What is wrong with a value's type for a field (None if nothing)."""
-    if value is None:
-        return None if field.optional else "is None"
-    kind = field.kind
-    if kind == "text":
-        if not isinstance(value, str):
-            return f"must be text, not {type(value).__name__}"
-        return _text_problem(value)
-    if kind == "integer":
-        return None if type(value) is int else f"must be an int, not {type(value).__name__}"
-    if kind == "boolean":
-        return None if type(value) is bool else f"must be True or False, not {type(value).__name__}"
-    if kind == "money":
-        from decimal import Decimal
-
-        return None if type(value) is Decimal else f"must be a Decimal, not {type(value).__name__}"
-    if kind == "vocabulary":
-        assert field.vocabulary is not None
-        return None if isinstance(value, field.vocabulary) else f"must be a {field.vocabulary.__name__}"
-    if kind == "date":
-        from belatam.dates import PartialDate, Period
-
-        allowed = (PartialDate, Period) if field.periods else (PartialDate,)
-        return None if isinstance(value, allowed) else f"must be a {' or '.join(a.__name__ for a in allowed)}"
-    if not isinstance(value, tuple):
-        return f"must be a tuple, not {type(value).__name__}"
-    for index, item in enumerate(value):
-        if kind == "texts":
-            problem = f"must be text, not {type(item).__name__}" if not isinstance(item, str) else _text_problem(item)
-        else:
-            assert field.item is not None
-            if type(item) is not field.item:
-                problem = f"must be a {field.item.__name__}, not {type(item).__name__}"
-            else:
-                problem = next(
-                    (
-                        f"{f.name} {p}"
-                        for f in describe(field.item).fields
-                        if (p := _type_problem(f, getattr(item, f.name)))
-                    ),
-                    None,
-                )
-        if problem is not None:
-            return f"[{index}] {problem}"
-    return None
-
-
-def _text_problem(value: str) -> str | None:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "holds an unpaired surrogate, which is not Unicode text"
-    return None
-
-
 def check_types(kind: Kind, records: Sequence[object]) -> None:
     """Check that each record's fields hold values of their declared types (records built by hand may not)."""
     schema = describe(record_type(kind))
     for position, record in enumerate(records):
         for field in schema.fields:
-            problem = _type_problem(field, getattr(record, field.name))
+            problem = field.kind.check(field, getattr(record, field.name))
             if problem is not None:
                 label = (
                     schema.label(record, position)

@@ -100,7 +100,7 @@ def check_days(tables: Mapping[Kind, Sequence[object]]) -> None:
         records = tables.get(kind, ())
         _unique(kind, schema, records)
         _rules(kind, schema, records, tables)
-        nested = [f for f in schema.fields if f.kind == "records" and f.item is not None and describe(f.item).validity]
+        nested = [f for f in schema.fields if f.nested is not None and describe(f.nested).validity]
         for item in found.get(kind, ()):
             _within(schema, item, spans)
         children: list[_Lasting] = []

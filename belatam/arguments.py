@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from belatam.dates import Day, PartialDate, day_of, is_date
 from belatam.errors import CallError, InvalidTypeError, InvalidValueError, quote
-from belatam.model import KINDS, Kind
 
 if TYPE_CHECKING:
     import inspect
@@ -29,8 +28,8 @@ __all__ = [
     "check_count",
     "check_day",
     "check_enum",
+    "check_int",
     "check_key",
-    "check_kind",
     "check_year",
     "day_range",
     "each",
@@ -75,6 +74,11 @@ def _integer(parameter: str, value: object, what: str) -> int:
         except TypeError:
             pass
     raise InvalidTypeError(f"{parameter} must be {what}, not {type(value).__name__}: {quote(value)}")
+
+
+def check_int(parameter: str, value: object) -> int:
+    """A whole number, as any integer type (numpy's included), never a bool or a string."""
+    return _integer(parameter, value, "an int")
 
 
 def check_year(parameter: str, value: object) -> int:
@@ -127,19 +131,6 @@ def check_choice(parameter: str, value: object, choices: tuple[S, ...]) -> S:
         if choice == wanted:
             return choice
     raise InvalidValueError(f"{parameter}={quote(value)} is not one of {valid}")
-
-
-def check_kind(parameter: str, value: object) -> Kind:
-    """A record type's name (``"events"``), case and surrounding blanks ignored."""
-    valid = ", ".join(KINDS)
-    if not isinstance(value, str):
-        raise InvalidTypeError(
-            f"{parameter} must be a record type ({valid}), not {type(value).__name__}: {quote(value)}"
-        )
-    name = value.strip().lower()
-    if name not in KINDS:
-        raise InvalidValueError(f"{parameter}={quote(value)} is not a record type; valid: {valid}")
-    return name
 
 
 def check_count(parameter: str, value: object) -> int:
