@@ -20,24 +20,38 @@ _names: dict[str, tuple[str, str | None]] | None = None
 
 
 def _public() -> dict[str, tuple[str, str | None]]:
-    """``{name: (module, attribute)}`` from the ``from MODULE import NAME as NAME`` lines of ``__init__.pyi``.
+    """``{name: (module, attribute)}`` from ``__init__.pyi``, read with `ast`.
 
-    ``from belatam import plots as plots`` names a submodule (attribute None). The table is
-    built whole and then published in one assignment, so a thread never sees it half filled.
+    ``from MODULE import NAME as NAME`` names MODULE's NAME (``from belatam import plots as
+    plots`` a submodule: attribute None); ``NAME = _data.NAME`` the query helper NAME of
+    `belatam.query.packaged`. The table is built whole and then published in one assignment,
+    so a thread never sees it half filled.
     """
     global _names
     found = _names
     if found is None:
+        import ast
+
         spec = __spec__
         assert spec is not None and spec.loader is not None and spec.submodule_search_locations
         folder = next(iter(spec.submodule_search_locations))
         stub = spec.loader.get_data(_os.path.join(folder, "__init__.pyi")).decode()  # type: ignore[attr-defined]
         found = {}
-        for line in stub.splitlines():
-            words = line.split()
-            if len(words) == 6 and words[0] == "from" and words[2] == "import" and words[3] == words[5]:
-                name = words[3]
-                found[name] = (f"{__name__}.{name}", None) if words[1] == __name__ else (words[1], name)
+        for node in ast.parse(stub).body:
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    if alias.asname == alias.name:
+                        where = f"{node.module}.{alias.name}"
+                        found[alias.name] = (where, None) if node.module == __name__ else (node.module, alias.name)
+            elif (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Attribute)
+                and isinstance(node.value.value, ast.Name)
+                and node.value.value.id == "_data"
+            ):
+                found[node.targets[0].id] = (f"{__name__}.query.packaged", node.value.attr)
         _names = found
     return found
 

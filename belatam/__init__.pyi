@@ -1,9 +1,14 @@
 """The public names of `belatam`: the one list, read by type checkers and by `belatam/__init__.py`.
 
-Each line ``from MODULE import NAME as NAME`` makes ``belatam.NAME`` that object; at run time
-``__init__.py`` reads these lines and imports MODULE on first use of NAME, so importing belatam
-stays cheap while type checkers see every name with its real type (as SPEC 1 and lazy_loader do).
+Each line ``from MODULE import NAME as NAME`` makes ``belatam.NAME`` that object, and each
+``NAME = _data.NAME`` the query helper of that name, typed as the `Dataset` method; at run time
+``__init__.py`` reads these lines (with `ast`) and imports the module on first use of a name, so
+importing belatam stays cheap while type checkers see every name with its real type (as SPEC 1
+and lazy_loader do). The record types and the helpers are written by ``.ci/stub.py`` from the
+registry (`belatam.model.KINDS` and the `Dataset` methods marked as queries).
 """
+
+# ruff: noqa: E402  (the generated part, below the hand-kept names, imports after a statement)
 
 __version__: str
 
@@ -28,10 +33,26 @@ from belatam.exports.arrow import to_arrow as to_arrow
 from belatam.exports.arrow import write_parquet as write_parquet
 from belatam.exports.frames import to_frame as to_frame
 from belatam.model import Kind as Kind
+from belatam.model.countries import HOME as HOME
+from belatam.model.names import LANGUAGES as LANGUAGES
+from belatam.model.names import Name as Name
+from belatam.model.record import Record as Record
+from belatam.model.record import SourceRef as SourceRef
+from belatam.model.schema import by_date as by_date
+from belatam.provenance import VerificationReport as VerificationReport
+from belatam.provenance import verify_source as verify_source
+from belatam.query.dataset import Dataset as Dataset
+from belatam.query.packaged import dataset as dataset
+from belatam.query.packaged import load as load
+from belatam.read.releases import Change as Change
+from belatam.read.releases import ChangeKind as ChangeKind
+
+# -- the record types and the query helpers: written by .ci/stub.py, checked by tests/test_stub.py --
+_data: Dataset
+
 from belatam.model.accreditations import Accreditation as Accreditation
 from belatam.model.agreements import Agreement as Agreement
 from belatam.model.agreements import AgreementKind as AgreementKind
-from belatam.model.countries import HOME as HOME
 from belatam.model.countries import Country as Country
 from belatam.model.events import Event as Event
 from belatam.model.events import EventKind as EventKind
@@ -40,8 +61,6 @@ from belatam.model.memberships import Membership as Membership
 from belatam.model.memberships import MembershipRole as MembershipRole
 from belatam.model.missions import Mission as Mission
 from belatam.model.missions import MissionKind as MissionKind
-from belatam.model.names import LANGUAGES as LANGUAGES
-from belatam.model.names import Name as Name
 from belatam.model.organizations import Organization as Organization
 from belatam.model.organizations import OrganizationKind as OrganizationKind
 from belatam.model.partnerships import Partnership as Partnership
@@ -50,44 +69,36 @@ from belatam.model.people import Office as Office
 from belatam.model.people import Person as Person
 from belatam.model.people import Role as Role
 from belatam.model.postings import Posting as Posting
-from belatam.model.record import Record as Record
-from belatam.model.record import SourceRef as SourceRef
-from belatam.model.schema import by_date as by_date
 from belatam.model.sources import Source as Source
 from belatam.model.statements import Statement as Statement
 from belatam.model.statements import Topic as Topic
 from belatam.model.trade import TradeFigures as TradeFigures
 from belatam.model.trade import TradeKind as TradeKind
-from belatam.provenance import VerificationReport as VerificationReport
-from belatam.provenance import verify_source as verify_source
-from belatam.query.dataset import Dataset as Dataset
-from belatam.query.packaged import accreditations as accreditations
-from belatam.query.packaged import agreement as agreement
-from belatam.query.packaged import agreements as agreements
-from belatam.query.packaged import changes as changes
-from belatam.query.packaged import cite as cite
-from belatam.query.packaged import countries as countries
-from belatam.query.packaged import country as country
-from belatam.query.packaged import dataset as dataset
-from belatam.query.packaged import event as event
-from belatam.query.packaged import events as events
-from belatam.query.packaged import heads as heads
-from belatam.query.packaged import load as load
-from belatam.query.packaged import memberships as memberships
-from belatam.query.packaged import missions as missions
-from belatam.query.packaged import organization as organization
-from belatam.query.packaged import organizations as organizations
-from belatam.query.packaged import partners as partners
-from belatam.query.packaged import partnerships as partnerships
-from belatam.query.packaged import people as people
-from belatam.query.packaged import person as person
-from belatam.query.packaged import record as record
-from belatam.query.packaged import roles as roles
-from belatam.query.packaged import search as search
-from belatam.query.packaged import source as source
-from belatam.query.packaged import sources as sources
-from belatam.query.packaged import statements as statements
-from belatam.query.packaged import trade as trade
-from belatam.query.packaged import trade_figures as trade_figures
-from belatam.read.releases import Change as Change
-from belatam.read.releases import ChangeKind as ChangeKind
+
+accreditations = _data.accreditations
+agreement = _data.agreement
+agreements = _data.agreements
+changes = _data.changes
+cite = _data.cite
+countries = _data.countries
+country = _data.country
+event = _data.event
+events = _data.events
+heads = _data.heads
+memberships = _data.memberships
+missions = _data.missions
+organization = _data.organization
+organizations = _data.organizations
+partners = _data.partners
+partnerships = _data.partnerships
+people = _data.people
+person = _data.person
+record = _data.record
+roles = _data.roles
+search = _data.search
+source = _data.source
+sources = _data.sources
+statements = _data.statements
+trade = _data.trade
+trade_figures = _data.trade_figures
+# -- end of the generated part --

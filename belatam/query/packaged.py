@@ -27,36 +27,12 @@ from belatam.query.dataset import Dataset, call_error
 if TYPE_CHECKING:
     import os
 
-__all__ = [
-    "accreditations",
-    "agreement",
-    "agreements",
-    "changes",
-    "cite",
-    "countries",
-    "country",
-    "dataset",
-    "event",
-    "events",
-    "heads",
-    "load",
-    "memberships",
-    "missions",
-    "organization",
-    "organizations",
-    "partners",
-    "partnerships",
-    "people",
-    "person",
-    "record",
-    "roles",
-    "search",
-    "source",
-    "sources",
-    "statements",
-    "trade",
-    "trade_figures",
-]
+QUERIES: tuple[str, ...] = tuple(
+    name for name, member in vars(Dataset).items() if getattr(member, "__belatam__", None) is not None
+)
+"""The `Dataset` methods marked as queries (`belatam.query.dataset.query`): each is a helper here."""
+
+__all__ = ["dataset", "load", *QUERIES]  # the helpers (QUERIES, from_json and given_or_packaged serve the package)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -149,29 +125,6 @@ def _packaged(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
     return helper
 
 
-countries = _packaged(Dataset.countries)
-country = _packaged(Dataset.country)
-partners = _packaged(Dataset.partners)
-partnerships = _packaged(Dataset.partnerships)
-missions = _packaged(Dataset.missions)
-accreditations = _packaged(Dataset.accreditations)
-heads = _packaged(Dataset.heads)
-agreements = _packaged(Dataset.agreements)
-agreement = _packaged(Dataset.agreement)
-events = _packaged(Dataset.events)
-event = _packaged(Dataset.event)
-people = _packaged(Dataset.people)
-person = _packaged(Dataset.person)
-organizations = _packaged(Dataset.organizations)
-organization = _packaged(Dataset.organization)
-memberships = _packaged(Dataset.memberships)
-statements = _packaged(Dataset.statements)
-trade = _packaged(Dataset.trade)
-trade_figures = _packaged(Dataset.trade_figures)
-roles = _packaged(Dataset.roles)
-sources = _packaged(Dataset.sources)
-source = _packaged(Dataset.source)
-record = _packaged(Dataset.record)
-search = _packaged(Dataset.search)
-cite = _packaged(Dataset.cite)
-changes = _packaged(Dataset.changes)
+for _name in QUERIES:
+    globals()[_name] = _packaged(getattr(Dataset, _name))
+del _name
