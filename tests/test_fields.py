@@ -161,3 +161,10 @@ def test_load_refuses_an_id_with_another_types_prefix_naming_file_record_and_fie
 
 def test_the_packaged_folder_loads_with_the_prefix_rule(tmp_path: Path) -> None:
     assert belatam.load(packaged_folder(tmp_path / "data")).records() == belatam.dataset().records()
+
+
+def test_describe_reads_a_class_once_and_gives_the_same_object_every_time() -> None:
+    for kind in KINDS:
+        cls = record_type(kind)
+        assert describe(cls) is describe(cls) is describe(cls=cls)
+    assert describe(SourceRef) is describe(SourceRef) and describe(SourceRef).name == "SourceRef"

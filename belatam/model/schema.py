@@ -18,6 +18,7 @@ description, so adding a field is one edit to its class (plus its data).
 from __future__ import annotations
 
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -386,15 +387,15 @@ class RecordType:
         return f"#{position}"
 
 
-_described: dict[type, RecordType] = {}
-
-
 def describe(cls: type) -> RecordType:
     """The `RecordType` of a record class (or of a nested class such as `SourceRef`), read once."""
-    found = _described.get(cls)
-    if found is None:
-        found = _described[cls] = RecordType(cls)
-    return found
+    return _described(cls)
+
+
+@functools.cache
+def _described(cls: type) -> RecordType:
+    """`describe`'s reading, kept for each class: always called with the class by position, so one key each."""
+    return RecordType(cls)
 
 
 def lookup_values(schema: RecordType, record: object) -> Iterator[tuple[str, str]]:
