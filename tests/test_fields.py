@@ -168,3 +168,25 @@ def test_describe_reads_a_class_once_and_gives_the_same_object_every_time() -> N
         cls = record_type(kind)
         assert describe(cls) is describe(cls) is describe(cls=cls)
     assert describe(SourceRef) is describe(SourceRef) and describe(SourceRef).name == "SourceRef"
+
+
+# -- nested records are checked once per value ------------------------------------------
+
+
+def test_equal_nested_records_are_checked_once_and_a_different_one_still_is() -> None:
+    data = belatam.dataset()
+    tables: dict[str, Any] = {str(kind): records for kind, records in data.records().items()}
+
+    def copied(ref: SourceRef) -> SourceRef:
+        return SourceRef(source=ref.source, paragraph=ref.paragraph)
+
+    # equal citations as distinct objects: nested records are hashable values, equal ones hash alike
+    events = [attrs.evolve(e, sources=[copied(s) for s in e.sources]) for e in data.events()]
+    assert all(hash(copied(ref)) == hash(ref) and copied(ref) is not ref for e in events for ref in e.sources)
+    assert belatam.Dataset(**{**tables, "events": events}).records() == data.records()
+    last = events[-1]
+    events[-1] = attrs.evolve(last, sources=(*last.sources, SourceRef(source="src-nobody", paragraph=2)))
+    with pytest.raises(DataError) as info:
+        belatam.Dataset(**{**tables, "events": events})
+    assert (info.value.file, info.value.record) == ("events.json", last.id)
+    assert info.value.field == f"sources[{len(last.sources)}].source" and "src-nobody" in str(info.value)
