@@ -143,8 +143,45 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         raise InvalidValueError(f"day must lie in 1..{last} for {instance.year}-{instance.month:02d}, got {value!r}")
 
 
+class _Interval:
+    """What a `PartialDate` and a `Period` share: each stands for an interval of days, given by ``bounds()``.
+
+    The first and last day, containment and overlap follow from those bounds
+    alike for a date and a span.
+    """
+
+    __slots__ = ()
+
+    def bounds(self) -> tuple[Day, Day]:
+        """The first and the last day of the interval, as (year, month, day)."""
+        raise NotImplementedError
+
+    def first_day(self) -> datetime.date:
+        """The earliest day it can be (a span open at its start: ``date.min``)."""
+        return _date(self.bounds()[0])
+
+    def last_day(self) -> datetime.date:
+        """The latest day it can be (a span open at its end: ``date.max``)."""
+        return _date(self.bounds()[1])
+
+    def contains(self, other: PartialDate) -> bool:
+        """Whether ``other`` lies wholly inside this interval."""
+        (start, end), (first, last) = self.bounds(), other.bounds()
+        return start <= first and last <= end
+
+    def overlaps_year(self, year: int) -> bool:
+        """Whether it may fall in ``year``: whether its interval shares at least one day with that year."""
+        start, end = self.bounds()
+        return start <= (year, 12, 31) and (year, 1, 1) <= end
+
+    def overlaps(self, first: Day, last: Day) -> bool:
+        """Whether its interval shares a day with ``first`` .. ``last``."""
+        start, end = self.bounds()
+        return start <= last and first <= end
+
+
 @attrs.frozen
-class PartialDate:
+class PartialDate(_Interval):
     """A calendar date known to the year, the month or the day.
 
     It stands for the interval of days it covers; ``<`` orders by that interval
@@ -191,28 +228,6 @@ class PartialDate:
             return ((self.year, self.month, 1), (self.year, self.month, days_in_month(self.year, self.month)))
         return ((self.year, 1, 1), (self.year, 12, 31))
 
-    def first_day(self) -> datetime.date:
-        """The earliest day this date can be."""
-        return _date(self.bounds()[0])
-
-    def last_day(self) -> datetime.date:
-        """The latest day this date can be."""
-        return _date(self.bounds()[1])
-
-    def contains(self, other: PartialDate) -> bool:
-        """Whether ``other`` lies wholly inside this date's interval."""
-        (start, end), (first, last) = self.bounds(), other.bounds()
-        return start <= first and last <= end
-
-    def overlaps_year(self, year: int) -> bool:
-        """Whether this date may fall in ``year``."""
-        return self.year == year
-
-    def overlaps(self, first: Day, last: Day) -> bool:
-        """Whether this date's interval shares a day with ``first`` .. ``last``."""
-        start, end = self.bounds()
-        return start <= last and first <= end
-
     def _key(self) -> tuple[Day, Day]:
         return self.bounds()
 
@@ -253,7 +268,7 @@ def _check_end(instance: Period, attribute: attrs.Attribute[PartialDate | None],
 
 
 @attrs.frozen
-class Period:
+class Period(_Interval):
     """A span of time; either end may be open (``None``), as in "since 2016"."""
 
     start: PartialDate | None
@@ -278,29 +293,6 @@ class Period:
     def bounds(self) -> tuple[Day, Day]:
         """The first and the last day of the span; open ends are 1-01-01 and 9999-12-31."""
         return (self.start.bounds()[0] if self.start else FIRST, self.end.bounds()[1] if self.end else LAST)
-
-    def first_day(self) -> datetime.date:
-        """The earliest day of the span (``date.min`` when open)."""
-        return _date(self.bounds()[0])
-
-    def last_day(self) -> datetime.date:
-        """The latest day of the span (``date.max`` when open)."""
-        return _date(self.bounds()[1])
-
-    def contains(self, other: PartialDate) -> bool:
-        """Whether ``other`` lies wholly inside the span."""
-        (start, end), (first, last) = self.bounds(), other.bounds()
-        return start <= first and last <= end
-
-    def overlaps_year(self, year: int) -> bool:
-        """Whether the span shares at least one day with ``year``."""
-        start, end = self.bounds()
-        return start <= (year, 12, 31) and (year, 1, 1) <= end
-
-    def overlaps(self, first: Day, last: Day) -> bool:
-        """Whether the span shares a day with ``first`` .. ``last``."""
-        start, end = self.bounds()
-        return start <= last and first <= end
 
 
 DateLike: TypeAlias = PartialDate | Period

@@ -9,7 +9,20 @@ import attrs
 
 from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidValueError
-from belatam.model.record import Lasting, SourceRef, citations, nonempty, not_before_info, note_info, seen_info, slug
+from belatam.model.record import (
+    Lasting,
+    SourceRef,
+    citations,
+    ended_by_info,
+    ended_info,
+    id_info,
+    identifier,
+    nonempty,
+    not_before_info,
+    note_info,
+    seen_info,
+    sources_info,
+)
 from belatam.model.schema import info
 
 __all__ = ["RECORD", "Accreditation"]
@@ -48,7 +61,7 @@ class Accreditation(Lasting):
     RULES: ClassVar[tuple[Callable[..., Any], ...]] = (_through_its_mission,)
     """What must hold between an accreditation and its mission (checked by ``belatam.read.timeline``)."""
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the accreditation.", identity=True))
+    id: str = attrs.field(validator=identifier("acc"), metadata=id_info("the accreditation"))
     sending: str = attrs.field(
         metadata=info(
             "Alpha-2 code of the state the head represents.",
@@ -84,18 +97,10 @@ class Accreditation(Lasting):
     )
     not_before: PartialDate | None = attrs.field(default=None, repr=False, metadata=not_before_info())
     seen: PartialDate | Period | None = attrs.field(default=None, repr=False, metadata=seen_info())
-    ended: PartialDate | None = attrs.field(
-        default=None, metadata=info("When it ended, where a source says.", valid="end", table=True)
-    )
-    ended_by: PartialDate | None = attrs.field(
-        default=None,
-        repr=False,
-        metadata=info("A day by which it had ended, where a source shows it but not when.", valid="ended_by"),
-    )
+    ended: PartialDate | None = attrs.field(default=None, metadata=ended_info())
+    ended_by: PartialDate | None = attrs.field(default=None, repr=False, metadata=ended_by_info("day"))
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
 
 RECORD = Accreditation

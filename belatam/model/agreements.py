@@ -6,7 +6,17 @@ import attrs
 
 from belatam.dates import PartialDate
 from belatam.errors import InvalidValueError
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, nonempty, note_info, slug
+from belatam.model.record import (
+    Record,
+    SourceRef,
+    Vocabulary,
+    citations,
+    id_info,
+    identifier,
+    nonempty,
+    note_info,
+    sources_info,
+)
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Agreement", "AgreementKind"]
@@ -43,7 +53,7 @@ class Agreement(Record):
     signing alone does not give.
     """
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the agreement.", identity=True))
+    id: str = attrs.field(validator=identifier("agr"), metadata=id_info("the agreement"))
     title: str = attrs.field(
         validator=nonempty, metadata=info("Title of the document.", table=True, long=True, term="dct:title")
     )
@@ -79,9 +89,7 @@ class Agreement(Record):
         metadata=info("A short description in the project's own words.", long=True, term="schema:description"),
     )
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
 
 RECORD = Agreement

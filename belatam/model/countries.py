@@ -8,7 +8,17 @@ import attrs
 
 from belatam.dates import PartialDate
 from belatam.model.names import Name, Named, names_of
-from belatam.model.record import Lasting, SourceRef, citations, matches, nonempty, note_info, qid, wikidata
+from belatam.model.record import (
+    Lasting,
+    SourceRef,
+    citations,
+    matches,
+    nonempty,
+    note_info,
+    qid,
+    sources_info,
+    wikidata,
+)
 from belatam.model.schema import info, strings
 
 __all__ = ["HOME", "RECORD", "SUBREGIONS", "Country"]
@@ -82,9 +92,7 @@ class Country(Named, Lasting):
     )
     wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the state"))
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
     # pycountry's names, as read-only views of the fields above (nothing is stored twice)
 

@@ -8,7 +8,18 @@ import attrs
 
 from belatam.dates import DateLike, PartialDate
 from belatam.errors import InvalidValueError
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, note_info, slug
+from belatam.model.record import (
+    Record,
+    SourceRef,
+    Vocabulary,
+    citations,
+    count,
+    id_info,
+    identifier,
+    nonempty,
+    note_info,
+    sources_info,
+)
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Event", "EventKind", "VisitKind"]
@@ -63,7 +74,7 @@ class Event(Record):
 
     TYPES: ClassVar[tuple[str, ...]] = ("schema:Event",)
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the event.", identity=True))
+    id: str = attrs.field(validator=identifier("evt"), metadata=id_info("the event"))
     kind: EventKind = attrs.field(
         metadata=info("Visit, meeting, consultations, signing, founding, ...", filter="kind", table=True)
     )
@@ -131,9 +142,7 @@ class Event(Record):
         metadata=info("Ordinal of a recurring meeting (third round, ...), where given."),
     )
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
 
 RECORD = Event

@@ -12,11 +12,13 @@ from belatam.model.record import (
     SourceRef,
     Vocabulary,
     citations,
+    id_info,
+    identifier,
     nonempty,
     not_before_info,
     note_info,
     seen_info,
-    slug,
+    sources_info,
 )
 from belatam.model.schema import info
 
@@ -38,7 +40,7 @@ class Membership(Lasting):
     ORDER: ClassVar[tuple[str, ...]] = ("organization", "role", "member", "id")
     """By organisation (in the organisations' order), role and member."""
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the membership.", identity=True))
+    id: str = attrs.field(validator=identifier("mem"), metadata=id_info("the membership"))
     member: str = attrs.field(
         metadata=info(
             "Alpha-2 code of the member state, or an organisation id.",
@@ -62,9 +64,7 @@ class Membership(Lasting):
         default=None, metadata=info("When the standing ended, where known.", valid="end")
     )
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
 
 RECORD = Membership

@@ -11,11 +11,13 @@ from belatam.model.record import (
     SourceRef,
     Vocabulary,
     citations,
+    id_info,
+    identifier,
     nonempty,
     not_before_info,
     note_info,
     seen_info,
-    slug,
+    sources_info,
 )
 from belatam.model.schema import derived, info
 
@@ -39,7 +41,7 @@ def _abroad(instance: Mission, attribute: object, value: str) -> None:
 class Mission(Lasting):
     """A diplomatic mission of one state in another."""
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the mission.", identity=True))
+    id: str = attrs.field(validator=identifier("mis"), metadata=id_info("the mission"))
     kind: MissionKind = attrs.field(
         metadata=info("Embassy, consulate general or honorary consulate.", filter="kind", table=True)
     )
@@ -77,9 +79,7 @@ class Mission(Lasting):
         default=None, validator=nonempty, metadata=info("The city it is in, where a source names it.")
     )
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
     @property
     @derived("Whether it is an honorary consulate rather than a mission of career diplomats.", filter="honorary")

@@ -8,7 +8,19 @@ import attrs
 
 from belatam.dates import PartialDate
 from belatam.model.names import Name, Named, names_of
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, qid, slug, wikidata
+from belatam.model.record import (
+    Record,
+    SourceRef,
+    Vocabulary,
+    citations,
+    count,
+    id_info,
+    identifier,
+    nonempty,
+    qid,
+    sources_info,
+    wikidata,
+)
 from belatam.model.schema import derived, info, strings
 
 __all__ = ["RECORD", "Organization", "OrganizationKind"]
@@ -46,9 +58,7 @@ class Organization(Named, Record):
     ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
     TYPES: ClassVar[tuple[str, ...]] = ("schema:Organization",)
 
-    id: str = attrs.field(
-        validator=slug, metadata=info("Stable identifier of the organisation.", identity=True, lookup=True)
-    )
+    id: str = attrs.field(validator=identifier("org"), metadata=id_info("the organisation", lookup=True))
     name: str = attrs.field(
         validator=nonempty, metadata=info("Name as used in the data.", lookup=True, table=True, term="schema:name")
     )
@@ -106,9 +116,7 @@ class Organization(Named, Record):
         metadata=info("Names in other languages and scripts, where a cited source gives them.", lookup=True),
     )
     wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the organisation"))
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
     @property
     @derived(

@@ -13,10 +13,12 @@ from belatam.model.record import (
     Vocabulary,
     citations,
     count,
+    id_info,
+    identifier,
     nonempty,
     not_before_info,
     seen_info,
-    slug,
+    sources_info,
 )
 from belatam.model.schema import derived, info
 
@@ -41,7 +43,7 @@ class Partnership(Lasting):
     ORDER: ClassVar[tuple[str, ...]] = ("country", "id")
     """By the partner state, in the countries' order (by name)."""
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the partnership.", identity=True))
+    id: str = attrs.field(validator=identifier("ptn"), metadata=id_info("the partnership"))
     country: str = attrs.field(
         metadata=info("Alpha-2 code of the partner state.", refers="countries", filter="country", table=True)
     )
@@ -67,9 +69,7 @@ class Partnership(Lasting):
     until: PartialDate | None = attrs.field(
         default=None, repr=False, metadata=info("When it ended, where a source says.", valid="end")
     )
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
     @property
     @derived("Whether the source calls it a strategic partnership.", filter="strategic")

@@ -15,11 +15,13 @@ from belatam.model.record import (
     SourceRef,
     Vocabulary,
     citations,
+    id_info,
+    identifier,
     nonempty,
     not_before_info,
     note_info,
     qid,
-    slug,
+    sources_info,
     wikidata,
 )
 from belatam.model.schema import derived, info, records_of, strings
@@ -98,7 +100,7 @@ class Person(Named, Record):
     ORDER: ClassVar[tuple[str, ...]] = ("name", "id")
     TYPES: ClassVar[tuple[str, ...]] = ("schema:Person",)
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the person.", identity=True, lookup=True))
+    id: str = attrs.field(validator=identifier("per"), metadata=id_info("the person", lookup=True))
     name: str = attrs.field(
         validator=nonempty,
         metadata=info("Full name as written in the data.", lookup=True, table=True, term="schema:name"),
@@ -125,9 +127,7 @@ class Person(Named, Record):
     )
     wikidata: str | None = attrs.field(default=None, validator=qid, metadata=wikidata("the person"))
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
     @property
     @derived("Alpha-2 codes of the states the person's posts serve.", filter="country", refers="countries")

@@ -7,7 +7,19 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate, Period
-from belatam.model.record import Lasting, SourceRef, citations, nonempty, not_before_info, seen_info, slug
+from belatam.model.record import (
+    Lasting,
+    SourceRef,
+    citations,
+    ended_by_info,
+    ended_info,
+    id_info,
+    identifier,
+    nonempty,
+    not_before_info,
+    seen_info,
+    sources_info,
+)
 from belatam.model.schema import info
 
 __all__ = ["RECORD", "Posting"]
@@ -28,7 +40,7 @@ class Posting(Lasting):
     """By mission (in the missions' order), then by when the posting began."""
     EXCLUSIVE: ClassVar[tuple[tuple[str, ...], ...]] = (("mission",), ("person",))
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the posting.", identity=True))
+    id: str = attrs.field(validator=identifier("pst"), metadata=id_info("the posting"))
     person: str = attrs.field(
         metadata=info("Id of the head of mission.", refers="people", filter="person", table=True, within=True)
     )
@@ -44,23 +56,15 @@ class Posting(Lasting):
     )
     not_before: PartialDate | None = attrs.field(default=None, repr=False, metadata=not_before_info())
     seen: PartialDate | Period | None = attrs.field(default=None, repr=False, metadata=seen_info())
-    ended: PartialDate | None = attrs.field(
-        default=None, metadata=info("When it ended, where a source says.", valid="end", table=True)
-    )
-    ended_by: PartialDate | None = attrs.field(
-        default=None,
-        repr=False,
-        metadata=info("A date by which it had ended, where a source shows it but not when.", valid="ended_by"),
-    )
+    ended: PartialDate | None = attrs.field(default=None, metadata=ended_info())
+    ended_by: PartialDate | None = attrs.field(default=None, repr=False, metadata=ended_by_info("date"))
     note: str | None = attrs.field(
         default=None,
         repr=False,
         validator=nonempty,
         metadata=info("What the dates are (appointment, credentials) and how they were read.", long=True),
     )
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
 
 RECORD = Posting

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
@@ -31,6 +31,10 @@ __all__ = [
     "Vocabulary",
     "citations",
     "count",
+    "ended_by_info",
+    "ended_info",
+    "id_info",
+    "identifier",
     "matches",
     "nonempty",
     "not_before_info",
@@ -38,6 +42,7 @@ __all__ = [
     "qid",
     "seen_info",
     "slug",
+    "sources_info",
     "wikidata",
 ]
 
@@ -102,6 +107,50 @@ def slug(instance: object, attribute: Any, value: Any) -> None:
             f"{attribute.name} must be a lowercase slug with a type prefix such as 'evt-2018-...', got {quote(value)}",
             field=attribute.name,
         )
+
+
+def identifier(prefix: str) -> Any:
+    """The validator of a record type's ``id``: a `slug` that begins with the type's own prefix and a hyphen.
+
+    ``attrs.field(validator=identifier("evt"), metadata=id_info("the event"))``:
+    an event's id is ``evt-...``, and one with another type's prefix (an event
+    ``mis-...``) is refused, naming the data file whose ids begin so. The
+    validator's ``prefix`` attribute holds the prefix.
+    """
+    start = f"{prefix}-"
+
+    @checking(pattern=_SLUG.pattern)
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        slug(instance, attribute, value)
+        if not value.startswith(start):
+            raise InvalidValueError(
+                f"{attribute.name} must begin with {start!r} in {type(instance).__name__} records, "
+                f"got {quote(value)}{_whose(value.partition('-')[0])}",
+                field=attribute.name,
+            )
+
+    check.prefix = prefix  # type: ignore[attr-defined]
+    return check
+
+
+def _whose(prefix: str) -> str:
+    """Which data file's ids begin with ``prefix`` and a hyphen, in words for an error (or nothing)."""
+    from belatam.model import KINDS, record_type
+
+    for kind in KINDS:
+        cls = record_type(kind)
+        field = attrs.fields_dict(cls).get("id")
+        if field is not None and getattr(field.validator, "prefix", None) == prefix:
+            return f"; {prefix + '-'!r} begins the ids of {kind}.json ({cls.__name__} records)"
+    return ""
+
+
+def id_info(what: str, *, lookup: bool = False) -> Any:
+    """The metadata of a record's ``id``, its identity: ``id_info("the event")`` says "Stable identifier of the event.".
+
+    ``lookup``: the id is a look-up key too (``belatam.person("per-...")``).
+    """
+    return info(f"Stable identifier of {what}.", identity=True, lookup=lookup)
 
 
 @checking(nonblank=True)
@@ -195,6 +244,22 @@ def seen_info() -> Any:
     )
 
 
+def ended_info() -> Any:
+    """The metadata of a relationship's ``ended`` field (a posting's, an accreditation's): when it ended.
+
+    ``attrs.field(default=None, metadata=ended_info())``.
+    """
+    return info("When it ended, where a source says.", valid="end", table=True)
+
+
+def ended_by_info(unit: Literal["day", "date"]) -> Any:
+    """The metadata of a relationship's ``ended_by`` field: a ``unit`` (a day, a date) by which it had ended.
+
+    ``attrs.field(default=None, repr=False, metadata=ended_by_info("day"))``.
+    """
+    return info(f"A {unit} by which it had ended, where a source shows it but not when.", valid="ended_by")
+
+
 def note_info() -> Any:
     """The metadata of a relationship's ``note``: how its dates were read, where the sources need explaining.
 
@@ -208,3 +273,11 @@ def note_info() -> Any:
 def citations(values: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
     """The ``sources`` field of a record: citations, from any iterable."""
     return records_of(values)
+
+
+def sources_info() -> Any:
+    """The metadata of a record's ``sources``: where the record is stated.
+
+    ``attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())``.
+    """
+    return info("Where the record is stated.", long=True)

@@ -18,6 +18,7 @@ description, so adding a field is one edit to its class (plus its data).
 from __future__ import annotations
 
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -69,6 +70,12 @@ FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date",
 `SourceRef` or `Role`)."""
 
 
+def _names(refers: str | tuple[str, ...]) -> tuple[str, ...]:
+    """An ``Info``'s ``refers``: one record type's name, or a tuple of them, as a tuple."""
+    return (refers,) if isinstance(refers, str) else refers
+
+
+@attrs.frozen
 class Info:
     """What the schema knows of one field beside its type; `info` puts it in a field's metadata.
 
@@ -109,60 +116,26 @@ class Info:
       (``"wd:"`` makes ``Q155`` Wikidata's Brazil; ``""`` for a whole URL);
     - ``language``: the field holding the language of this text
       (``Name.text`` is in the language ``Name.lang`` gives).
+
+    A frozen attrs class: ``doc`` may be given by position, every other
+    parameter by keyword only; ``refers`` is always kept as a tuple.
     """
 
-    __slots__ = (
-        "bound",
-        "choices",
-        "doc",
-        "filter",
-        "identity",
-        "iri",
-        "language",
-        "long",
-        "lookup",
-        "refers",
-        "table",
-        "term",
-        "valid",
-        "when",
-        "within",
-    )
-
-    def __init__(
-        self,
-        doc: str,
-        *,
-        refers: str | tuple[str, ...] = (),
-        identity: bool = False,
-        lookup: bool = False,
-        filter: str | None = None,
-        when: bool = False,
-        table: bool = False,
-        long: bool = False,
-        choices: tuple[str, ...] = (),
-        valid: Validity | None = None,
-        term: str | None = None,
-        iri: str | None = None,
-        language: str | None = None,
-        within: bool = False,
-        bound: Literal["low", "high"] | None = None,
-    ) -> None:
-        self.doc = doc
-        self.within = within
-        self.bound = bound
-        self.valid = valid
-        self.refers = (refers,) if isinstance(refers, str) else refers
-        self.identity = identity
-        self.lookup = lookup
-        self.filter = filter
-        self.when = when
-        self.table = table
-        self.long = long
-        self.choices = choices
-        self.term = term
-        self.iri = iri
-        self.language = language
+    doc: str
+    refers: tuple[str, ...] = attrs.field(default=(), converter=_names, kw_only=True)
+    identity: bool = attrs.field(default=False, kw_only=True)
+    lookup: bool = attrs.field(default=False, kw_only=True)
+    filter: str | None = attrs.field(default=None, kw_only=True)
+    when: bool = attrs.field(default=False, kw_only=True)
+    table: bool = attrs.field(default=False, kw_only=True)
+    long: bool = attrs.field(default=False, kw_only=True)
+    choices: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    valid: Validity | None = attrs.field(default=None, kw_only=True)
+    term: str | None = attrs.field(default=None, kw_only=True)
+    iri: str | None = attrs.field(default=None, kw_only=True)
+    language: str | None = attrs.field(default=None, kw_only=True)
+    within: bool = attrs.field(default=False, kw_only=True)
+    bound: Literal["low", "high"] | None = attrs.field(default=None, kw_only=True)
 
 
 def _metadata(make: Callable[P, Info]) -> Callable[P, dict[str, Info]]:
@@ -412,15 +385,15 @@ class RecordType:
         return f"#{position}"
 
 
-_described: dict[type, RecordType] = {}
-
-
 def describe(cls: type) -> RecordType:
     """The `RecordType` of a record class (or of a nested class such as `SourceRef`), read once."""
-    found = _described.get(cls)
-    if found is None:
-        found = _described[cls] = RecordType(cls)
-    return found
+    return _described(cls)
+
+
+@functools.cache
+def _described(cls: type) -> RecordType:
+    """`describe`'s reading, kept for each class: always called with the class by position, so one key each."""
+    return RecordType(cls)
 
 
 def lookup_values(schema: RecordType, record: object) -> Iterator[tuple[str, str]]:

@@ -8,7 +8,7 @@ import attrs
 
 from belatam.dates import DateLike, PartialDate
 from belatam.errors import InvalidValueError
-from belatam.model.record import Record, matches, nonempty, slug
+from belatam.model.record import Record, id_info, identifier, matches, nonempty
 from belatam.model.schema import info
 
 __all__ = ["RECORD", "Source"]
@@ -28,7 +28,7 @@ class Source(Record):
     TYPES: ClassVar[tuple[str, ...]] = ("schema:CreativeWork",)
     """The sources whose text the data was checked against (with a ``sha256``) first, then by id."""
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the document.", identity=True))
+    id: str = attrs.field(validator=identifier("src"), metadata=id_info("the document"))
     title: str = attrs.field(
         validator=nonempty,
         metadata=info("Title of the document, as published.", table=True, long=True, term="dct:title"),

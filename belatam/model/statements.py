@@ -7,7 +7,7 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, nonempty, slug
+from belatam.model.record import Record, SourceRef, Vocabulary, citations, id_info, identifier, nonempty, sources_info
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Statement", "Topic"]
@@ -33,7 +33,7 @@ class Statement(Record):
     ORDER: ClassVar[tuple[str, ...]] = ("sources", "id")
     """In the order of their first citation: the source (in the sources' order), then the paragraph."""
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the statement.", identity=True))
+    id: str = attrs.field(validator=identifier("stm"), metadata=id_info("the statement"))
     topic: Topic = attrs.field(metadata=info("What the aim or assessment is about.", filter="topic", table=True))
     text: str = attrs.field(
         validator=nonempty,
@@ -55,9 +55,7 @@ class Statement(Record):
             "The day from which it no longer holds, where a later source shows that; None: not known to have changed."
         ),
     )
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
 
 RECORD = Statement

@@ -9,7 +9,18 @@ import attrs
 
 from belatam.dates import PartialDate, Period
 from belatam.errors import InvalidValueError, quote
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, matches, nonempty, note_info, slug
+from belatam.model.record import (
+    Record,
+    SourceRef,
+    Vocabulary,
+    citations,
+    id_info,
+    identifier,
+    matches,
+    nonempty,
+    note_info,
+    sources_info,
+)
 from belatam.model.schema import checking, derived, info, strings
 
 __all__ = ["RECORD", "TradeFigures", "TradeKind"]
@@ -118,7 +129,7 @@ class TradeFigures(Record):
     """One record of figures for a year (or part of one), a partner (or the region) and a kind from each
     source (checked by ``belatam.read.timeline``)."""
 
-    id: str = attrs.field(validator=slug, metadata=info("Stable identifier of the figures.", identity=True))
+    id: str = attrs.field(validator=identifier("trd"), metadata=id_info("the figures"))
     year: int = attrs.field(validator=_year, metadata=info("Calendar year of the figures.", filter="year", table=True))
     kind: TradeKind | None = attrs.field(
         default=None,
@@ -178,9 +189,7 @@ class TradeFigures(Record):
         default=(), converter=strings, metadata=info("The main export goods named.")
     )
     note: str | None = attrs.field(default=None, repr=False, validator=nonempty, metadata=note_info())
-    sources: tuple[SourceRef, ...] = attrs.field(
-        default=(), converter=citations, repr=False, metadata=info("Where the record is stated.", long=True)
-    )
+    sources: tuple[SourceRef, ...] = attrs.field(default=(), converter=citations, repr=False, metadata=sources_info())
 
     @property
     @derived("Exports less imports, where both are given.", table=True)

@@ -135,17 +135,19 @@ class _Checker:
 
     def nested(self, field: Field, name: str, inner: list[Callable[[object], Any]]) -> Callable[[object], Any]:
         attribute = field.name
-        passed: set[int] = set()  # nested records are shared between records: check each object once
+        # the same nested record (a citation) recurs across records: check each value once; records are frozen
+        # and hold only hashable values (the codec builds tuples; `check_types` has checked records built by hand)
+        passed: set[object] = set()
 
         def test(record: object) -> Any:
             for index, item in enumerate(getattr(record, attribute)):
-                if id(item) in passed:
+                if item in passed:
                     continue
                 for check in inner:
                     problem = check(item)
                     if problem is not None:
                         return f"{name}[{index}].{problem[0]}", problem[1]
-                passed.add(id(item))
+                passed.add(item)
             return None
 
         return test
