@@ -29,6 +29,8 @@ import attrs
 from belatam.arguments import (
     CITATION_FORMATS,
     CitationFormat,
+    OneOrMany,
+    When,
     check_bool,
     check_choice,
     check_count,
@@ -54,7 +56,7 @@ from belatam.text import fold, key_forms
 if TYPE_CHECKING:
     import datetime
 
-    from belatam.dates import DateLike, PartialDate
+    from belatam.dates import DateLike
     from belatam.model.accreditations import Accreditation
     from belatam.model.agreements import Agreement
     from belatam.model.countries import Country
@@ -246,7 +248,7 @@ class _Table:
         if len(folded.replace(" ", "")) < 3:
             return []
         padded = f" {folded} "
-        return list({id(r): r for name, r in self._names if padded in name}.values())
+        return list(dict.fromkeys(r for name, r in self._names if padded in name))
 
     def bucket(self, field: Field, value: Any) -> Results[Any]:
         """The records whose ``field`` holds ``value``, in query order."""
@@ -417,21 +419,7 @@ class Dataset:
         statements: Iterable[Statement] = (),
         trade: Iterable[TradeFigures] = (),
     ) -> None:
-        given = {
-            "sources": sources,
-            "countries": countries,
-            "missions": missions,
-            "accreditations": accreditations,
-            "partnerships": partnerships,
-            "people": people,
-            "postings": postings,
-            "organizations": organizations,
-            "memberships": memberships,
-            "agreements": agreements,
-            "events": events,
-            "statements": statements,
-            "trade": trade,
-        }
+        given = locals()  # one keyword per record type, named as its data file
         tables: dict[Kind, tuple[Any, ...]] = {kind: _check_records(kind, given[kind]) for kind in KINDS}
         from belatam.read.integrity import check, check_types
 
@@ -612,6 +600,19 @@ class Dataset:
 
     # -- the generic query ---------------------------------------------------
 
+    def _answer(self, kind: Kind, arguments: Mapping[str, object]) -> Results[Any]:
+        """A query that is nothing but its filters and its day or span: ``arguments`` is the method's
+        ``locals()``, each filter named as its record type's schema names it (`Info.filter`)."""
+        filters = {name: arguments[name] for name in self._table(kind).schema.filters if name in arguments}
+        return self._select(
+            kind,
+            filters,
+            year=arguments.get("year"),
+            since=arguments.get("since"),
+            until=arguments.get("until"),
+            as_of=arguments.get("as_of"),
+        )
+
     def _select(
         self,
         kind: Kind,
@@ -756,10 +757,10 @@ class Dataset:
         key: str | Person,
         /,
         *,
-        as_of: str | datetime.date | PartialDate | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
+        as_of: When = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
     ) -> tuple[Role, ...]:
         """The posts a person held on ``as_of`` (the reference date when nothing is asked), or on some day of
         the span ``year``, ``since`` and ``until`` ask, as far as the sources show.
@@ -830,12 +831,12 @@ class Dataset:
             within = min(single.items(), key=lambda item: len(table.bucket(table.schema.field(item[0]), item[1])))
             holds = _holds(table.schema.field(within[0]), {within[1]})
             inside = [r for r in inside if holds(r)]
-        kept = frozenset(id(r) for r in inside)
+        kept = frozenset(inside)
 
         def test(record: Any) -> bool:
             date = getattr(record, name)
             if date is None:
-                return id(record) in kept
+                return record in kept
             return date.overlaps(first, last) and in_years(date)
 
         if not years:
@@ -924,8 +925,8 @@ class Dataset:
         self,
         *,
         relations: bool | None = None,
-        subregion: str | Iterable[str] | None = None,
-        as_of: str | datetime.date | PartialDate | None = None,
+        subregion: OneOrMany[str] = None,
+        as_of: When = None,
     ) -> tuple[Country, ...]:
         """The 33 states of the region, sorted by name (Belarus is not listed).
 
@@ -960,22 +961,19 @@ class Dataset:
     def partnerships(
         self,
         *,
-        country: str | Country | Iterable[str | Country] | None = None,
+        country: OneOrMany[str | Country] = None,
         strategic: bool | None = None,
-        as_of: str | datetime.date | PartialDate | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
+        as_of: When = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
     ) -> tuple[Partnership, ...]:
         """The partnerships the sources describe, by partner: those in force on ``as_of`` (the reference date
         when nothing is asked), or on some day of the span ``year``, ``since`` and ``until`` ask."""
-        filters = {"country": country, "strategic": strategic}
-        return self._select("partnerships", filters, as_of=as_of, year=year, since=since, until=until)
+        return self._answer("partnerships", locals())
 
     @query("countries", filters="partnerships")
-    def partners(
-        self, *, strategic: bool | None = None, as_of: str | datetime.date | PartialDate | None = None
-    ) -> tuple[Country, ...]:
+    def partners(self, *, strategic: bool | None = None, as_of: When = None) -> tuple[Country, ...]:
         """The states the sources call partners of Belarus on ``as_of`` (the reference date when None), by name.
 
         ``strategic=True`` gives only the strategic partners, ``False`` the
@@ -997,14 +995,14 @@ class Dataset:
     def missions(
         self,
         *,
-        sending: str | Country | Iterable[str | Country] | None = None,
-        receiving: str | Country | Iterable[str | Country] | None = None,
-        kind: MissionKind | str | Iterable[MissionKind | str] | None = None,
+        sending: OneOrMany[str | Country] = None,
+        receiving: OneOrMany[str | Country] = None,
+        kind: OneOrMany[MissionKind | str] = None,
         honorary: bool | None = None,
-        as_of: str | datetime.date | PartialDate | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
+        as_of: When = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
     ) -> tuple[Mission, ...]:
         """Diplomatic missions in both directions, sorted by id: those open on ``as_of`` (the reference date,
         `belatam.REFERENCE_DATE`, when nothing is asked), or on some day of the span ``year``, ``since`` and
@@ -1017,20 +1015,19 @@ class Dataset:
         missions the sources cannot place in or out of that day or span are
         the answer's ``unknown``.
         """
-        filters = {"sending": sending, "receiving": receiving, "kind": kind, "honorary": honorary}
-        return self._select("missions", filters, as_of=as_of, year=year, since=since, until=until)
+        return self._answer("missions", locals())
 
     @query("accreditations")
     def accreditations(
         self,
         *,
-        sending: str | Country | Iterable[str | Country] | None = None,
-        receiving: str | Country | Iterable[str | Country] | None = None,
-        head: str | Person | Iterable[str | Person] | None = None,
-        as_of: str | datetime.date | PartialDate | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
+        sending: OneOrMany[str | Country] = None,
+        receiving: OneOrMany[str | Country] = None,
+        head: OneOrMany[str | Person] = None,
+        as_of: When = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
     ) -> tuple[Accreditation, ...]:
         """Heads of mission resident in one state and accredited to another as well: those in force on
         ``as_of`` (the reference date when nothing is asked), or on some day of the span ``year``, ``since``
@@ -1042,8 +1039,7 @@ class Dataset:
         mission elsewhere who has represented Belarus in Peru, as far as the
         sources show.
         """
-        filters = {"sending": sending, "receiving": receiving, "head": head}
-        return self._select("accreditations", filters, as_of=as_of, year=year, since=since, until=until)
+        return self._answer("accreditations", locals())
 
     @query(
         "postings",
@@ -1055,14 +1051,14 @@ class Dataset:
     def heads(
         self,
         *,
-        mission: str | Mission | Iterable[str | Mission] | None = None,
-        sending: str | Country | Iterable[str | Country] | None = None,
-        receiving: str | Country | Iterable[str | Country] | None = None,
-        person: str | Person | Iterable[str | Person] | None = None,
-        as_of: str | datetime.date | PartialDate | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
+        mission: OneOrMany[str | Mission] = None,
+        sending: OneOrMany[str | Country] = None,
+        receiving: OneOrMany[str | Country] = None,
+        person: OneOrMany[str | Person] = None,
+        as_of: When = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
     ) -> tuple[Posting, ...]:
         """Who headed a mission (ambassador, chargé d'affaires, consul): the postings in force on ``as_of``
         (the reference date when nothing is asked), or on some day of the span ``year``, ``since`` and
@@ -1093,10 +1089,10 @@ class Dataset:
     def agreements(
         self,
         *,
-        country: str | Country | Iterable[str | Country] | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
+        country: OneOrMany[str | Country] = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
     ) -> tuple[Agreement, ...]:
         """Signed agreements in date order; ``country`` is any party, Belarus too.
 
@@ -1104,18 +1100,18 @@ class Dataset:
         a date, an ISO date string (``"2018"``, ``"2018-06"``) or a
         `PartialDate` and keep those whose signing date overlaps the span.
         """
-        return self._select("agreements", {"country": country}, year=year, since=since, until=until)
+        return self._answer("agreements", locals())
 
     @query("events")
     def events(
         self,
         *,
-        country: str | Country | Iterable[str | Country] | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
-        kind: EventKind | str | Iterable[EventKind | str] | None = None,
-        person: str | Person | Iterable[str | Person] | None = None,
+        country: OneOrMany[str | Country] = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
+        kind: OneOrMany[EventKind | str] = None,
+        person: OneOrMany[str | Person] = None,
     ) -> tuple[Event, ...]:
         """Events in date order (start, then end, then id; undated last).
 
@@ -1126,35 +1122,34 @@ class Dataset:
         span; ``person`` takes an id, a name or a `Person`. Undated events
         pass no date filter.
         """
-        filters = {"country": country, "kind": kind, "person": person}
-        return self._select("events", filters, year=year, since=since, until=until)
+        return self._answer("events", locals())
 
     @query("people")
-    def people(self, *, country: str | Country | Iterable[str | Country] | None = None) -> tuple[Person, ...]:
+    def people(self, *, country: OneOrMany[str | Country] = None) -> tuple[Person, ...]:
         """The people the source names, sorted by name; ``country`` is a state their posts serve."""
-        return self._select("people", {"country": country})
+        return self._answer("people", locals())
 
     @query("organizations")
     def organizations(
         self,
         *,
-        kind: OrganizationKind | str | Iterable[OrganizationKind | str] | None = None,
-        country: str | Country | Iterable[str | Country] | None = None,
+        kind: OneOrMany[OrganizationKind | str] = None,
+        country: OneOrMany[str | Country] = None,
     ) -> tuple[Organization, ...]:
         """Organisations sorted by name; ``country`` is where they are or work, or a state a bilateral body joins."""
-        return self._select("organizations", {"kind": kind, "country": country})
+        return self._answer("organizations", locals())
 
     @query("memberships")
     def memberships(
         self,
         *,
-        organization: str | Organization | Iterable[str | Organization] | None = None,
-        member: str | Country | Organization | Iterable[str | Country | Organization] | None = None,
-        role: MembershipRole | str | Iterable[MembershipRole | str] | None = None,
-        as_of: str | datetime.date | PartialDate | None = None,
-        year: int | Iterable[int] | None = None,
-        since: str | PartialDate | datetime.date | None = None,
-        until: str | PartialDate | datetime.date | None = None,
+        organization: OneOrMany[str | Organization] = None,
+        member: OneOrMany[str | Country | Organization] = None,
+        role: OneOrMany[MembershipRole | str] = None,
+        as_of: When = None,
+        year: OneOrMany[int] = None,
+        since: When = None,
+        until: When = None,
     ) -> tuple[Membership, ...]:
         """Memberships and observer statuses, sorted by organisation, role and member: those in force on
         ``as_of`` (the reference date when nothing is asked), or on some day of the span ``year``, ``since``
@@ -1163,18 +1158,17 @@ class Dataset:
         ``member`` is a country (code, name or record) or an organisation (id,
         name or record).
         """
-        filters = {"organization": organization, "member": member, "role": role}
-        return self._select("memberships", filters, as_of=as_of, year=year, since=since, until=until)
+        return self._answer("memberships", locals())
 
     @query("statements")
     def statements(
         self,
         *,
-        country: str | Country | Iterable[str | Country] | None = None,
-        topic: Topic | str | Iterable[Topic | str] | None = None,
+        country: OneOrMany[str | Country] = None,
+        topic: OneOrMany[Topic | str] = None,
     ) -> tuple[Statement, ...]:
         """The source's aims and assessments in our words, in the order of their citations."""
-        return self._select("statements", {"country": country, "topic": topic})
+        return self._answer("statements", locals())
 
     @query("trade", one=True)
     def trade(self, year: int, /, *, partner: str | Country | None = None) -> TradeFigures:
@@ -1209,9 +1203,9 @@ class Dataset:
     def trade_figures(
         self,
         *,
-        year: int | Iterable[int] | None = None,
-        kind: TradeKind | str | Iterable[TradeKind | str] | None = None,
-        partner: str | Country | Iterable[str | Country] | None = None,
+        year: OneOrMany[int] = None,
+        kind: OneOrMany[TradeKind | str] = None,
+        partner: OneOrMany[str | Country] = None,
     ) -> tuple[TradeFigures, ...]:
         """Trade figures in year order: ``year``, ``kind`` (goods, services) and ``partner`` narrow them."""
         if year is not None:
