@@ -52,9 +52,17 @@ class Record:
 
     A record whose fields say when it held or existed (the schema's ``valid``
     parts) is refused when they contradict each other (an end before its start).
+    A record class is described (`describe`) as soon as attrs has made it, so a
+    field no kind of value claims, or a filter no kind can resolve, fails where
+    the class is defined, not at its first query.
     """
 
     __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if attrs.has(cls):  # attrs' final class (the class statement's own is not yet one)
+            describe(cls)
 
     def __attrs_post_init__(self) -> None:
         if describe(type(self)).validity:
