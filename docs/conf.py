@@ -85,6 +85,8 @@ myst_substitutions = {"release": release}
 # -- autodoc -------------------------------------------------------------------
 
 autodoc_member_order = "bysource"
+# The query signatures name the shared parameter types by their aliases (belatam.arguments).
+autodoc_type_aliases = {"OneOrMany": "belatam.arguments.OneOrMany", "When": "belatam.arguments.When"}
 autodoc_typehints = "signature"
 autodoc_class_signature = "mixed"
 autodoc_default_options = {"members": True}

@@ -52,7 +52,7 @@ class Record:
 
     A record whose fields say when it held or existed (the schema's ``valid``
     parts) is refused when they contradict each other (an end before its start).
-    A record class is described (`describe`) as soon as attrs has made it, so a
+    A record class is described (``describe``) as soon as attrs has made it, so a
     field no kind of value claims, or a filter no kind can resolve, fails where
     the class is defined, not at its first query.
     """

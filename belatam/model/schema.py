@@ -33,7 +33,6 @@ from belatam.model.kinds import classify, tuple_item
 __all__ = [
     "VALIDITY",
     "Field",
-    "FieldKind",
     "Info",
     "RecordType",
     "Validity",
@@ -63,11 +62,6 @@ VALIDITY: dict[str, str] = {
     "held": "whether it held at the reference date (None: not known)",
 }
 """What each part of a record's time of validity says, in words (the data reference shows these)."""
-
-FieldKind = Literal["text", "integer", "boolean", "vocabulary", "money", "date", "texts", "records"]
-"""What a field holds: a scalar kind, ``date`` (a `PartialDate`, or also a `Period`),
-``texts`` (a tuple of strings) or ``records`` (a tuple of nested records, such as
-`SourceRef` or `Role`)."""
 
 
 def _names(refers: str | tuple[str, ...]) -> tuple[str, ...]:
