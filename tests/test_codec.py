@@ -1,9 +1,9 @@
-"""The codec: the lean decoder and the cattrs converter read the same JSON the same way.
+"""The codec: `belatam.codec.decode` reads the data files' JSON, or refuses naming file, record and field.
 
-Both are built from the schema. On every input the lean decoder either gives
-exactly the records the converter gives, or refuses where the converter
-raises its precise `DataError`; a property test shows it on generated data
-sets and on random damage done to them.
+Every refusal is a `DataError` naming the file, the record and the field path
+(``sources[0].paragraph``); a property test shows that whatever damage is done
+to a generated data set's JSON, decode gives records or such an error, and
+nothing else.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from strategies import datasets
 
 import belatam
-from belatam.codec import Refused, Shared, decode, encode_all, lean, reference
+from belatam.codec import Shared, decode, encode_all
 from belatam.model import KINDS
 
 
@@ -28,45 +28,19 @@ def packaged_json() -> dict[str, Any]:
     return {kind: json.loads((folder / f"{kind}.json").read_bytes()) for kind in KINDS}
 
 
-def outcome(kind: str, items: Any) -> tuple[str, Any]:
-    """What each path makes of ``items``: ("records", records) or ("refused", the converter's message)."""
-    try:
-        found = lean(kind, items)  # type: ignore[arg-type]
-    except Refused:
-        found = None
-    refusal: belatam.DataError | None = None
-    try:
-        expected = reference(kind, items)  # type: ignore[arg-type]
-    except belatam.DataError as error:
-        refusal = error
-    if refusal is not None:
-        assert found is None, f"the lean decoder accepted what the converter refuses: {refusal}"
-        with pytest.raises(belatam.DataError) as again:
-            decode(kind, items)  # type: ignore[arg-type]
-        assert str(again.value) == str(refusal)  # decode reports the converter's error
-        return ("refused", str(refusal))
-    assert found is not None, f"the lean decoder refused what the converter accepts: {items!r}"
-    assert found == expected
-    assert [type(r) for r in found] == [type(r) for r in expected]
-    return ("records", found)
-
-
-def test_packaged_data_decodes_to_the_converters_records() -> None:
-    for kind, items in packaged_json().items():
-        assert outcome(kind, items)[0] == "records"
-
-
-def test_packaged_dataset_is_the_reference_dataset() -> None:
-    tables = {kind: reference(kind, items) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
+def test_packaged_data_decodes_to_the_packaged_data_set() -> None:
+    tables = {kind: decode(kind, items) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
     assert belatam.dataset() == belatam.Dataset(**tables)  # type: ignore[arg-type]
 
 
 @settings(max_examples=40, deadline=None)
 @given(datasets())
-def test_generated_data_sets_decode_alike(ds: belatam.Dataset) -> None:
+def test_generated_data_sets_decode_to_their_records(ds: belatam.Dataset) -> None:
     raw = json.loads(json.dumps(encode_all(ds.records())))
     for kind in KINDS:
-        assert outcome(kind, raw[kind]) == ("records", list(ds.records()[kind]))
+        found = decode(kind, raw[kind])
+        assert found == list(ds.records()[kind])
+        assert [type(r) for r in found] == [type(r) for r in ds.records()[kind]]
 
 
 JUNK = st.one_of(
@@ -83,8 +57,8 @@ JUNK = st.one_of(
 
 @settings(max_examples=200, deadline=None)
 @given(ds=datasets(), data=st.data())
-def test_damaged_data_is_refused_alike(ds: belatam.Dataset, data: st.DataObject) -> None:
-    """Replace, drop or add one field of one record: both paths agree, record for record, refusal for refusal."""
+def test_damaged_data_is_records_or_a_data_error_naming_the_file(ds: belatam.Dataset, data: st.DataObject) -> None:
+    """Replace, drop or add one field of one record: decode gives records, or a `DataError` naming where."""
     raw = json.loads(json.dumps(encode_all(ds.records())))
     kind = data.draw(st.sampled_from([k for k in KINDS if raw[k]]), label="kind")
     items = copy.deepcopy(raw[kind])
@@ -99,12 +73,23 @@ def test_damaged_data_is_refused_alike(ds: belatam.Dataset, data: st.DataObject)
         ref[data.draw(st.sampled_from(["source", "paragraph", "x"]), label="key")] = data.draw(JUNK, label="value")
     else:
         record[data.draw(st.sampled_from(["colour", "id", "name", "sources"]), label="field")] = data.draw(JUNK)
-    outcome(kind, items)
+    failure: belatam.DataError | None = None
+    try:
+        found = decode(kind, items)  # type: ignore[arg-type]
+    except belatam.DataError as error:
+        failure = error
+    if failure is not None:
+        assert failure.file == f"{kind}.json"
+        assert "\n" not in str(failure)
+        assert failure.__context__ is None or failure.__suppress_context__
+        return
+    assert len(found) == len(items)
+    assert all(type(r) is type(ds.records()[kind][0]) for r in found)
 
 
 def test_repeated_values_are_shared_across_the_files_of_a_load() -> None:
     shared = Shared()
-    tables = {kind: lean(kind, items, shared) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
+    tables = {kind: decode(kind, items, shared=shared) for kind, items in packaged_json().items()}  # type: ignore[arg-type]
     refs = [r for records in tables.values() for rec in records for r in getattr(rec, "sources", ())]
     assert len({id(r) for r in refs}) == len(set(refs))
     dates = [e.date for e in tables["events"] if e.date is not None]
@@ -156,8 +141,6 @@ def trade(**changes: object) -> dict[str, object]:
     ],
 )
 def test_a_refusal_names_the_field(kind: str, item: dict[str, Any], field: str) -> None:
-    with pytest.raises(Refused):
-        lean(kind, [item])  # type: ignore[arg-type]
     with pytest.raises(belatam.DataError) as info:
         decode(kind, [item])  # type: ignore[arg-type]
     assert info.value.field == field, str(info.value)
