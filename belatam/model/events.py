@@ -8,7 +8,18 @@ import attrs
 
 from belatam.dates import DateLike, PartialDate
 from belatam.errors import InvalidValueError
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, count, nonempty, note_info, slug
+from belatam.model.countries import HOME
+from belatam.model.record import (
+    Record,
+    SourceRef,
+    Vocabulary,
+    citations,
+    count,
+    nonempty,
+    note_info,
+    slug,
+    without,
+)
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Event", "EventKind", "VisitKind"]
@@ -89,6 +100,7 @@ class Event(Record):
     countries: tuple[str, ...] = attrs.field(
         default=(),
         converter=strings,
+        validator=without(HOME, "it lists the region's states an event concerns, and Belarus is not one"),
         metadata=info(
             "Alpha-2 codes of the region's states concerned (Belarus not listed).",
             refers="countries",
