@@ -175,6 +175,109 @@ CASES: dict[str, Case] = {
         "during",
         "leads back",
     ),
+    "Belarus among the states an event concerns": Case(
+        edit_json(
+            "events.json", lambda rs: by_id(rs, "id", "evt-2018-11-shestakov-panama").update(countries=["PA", "BY"])
+        ),
+        "events.json",
+        "evt-2018-11-shestakov-panama",
+        "countries",
+        "Belarus is not one",
+    ),
+    "Belarus among the states a statement concerns": Case(
+        edit_json("statements.json", lambda rs: by_id(rs, "id", "stm-cooperation-outlook").update(countries=["BY"])),
+        "statements.json",
+        "stm-cooperation-outlook",
+        "countries",
+        "Belarus is not one",
+    ),
+    "Belarus in a sub-region": Case(
+        edit_json("countries.json", lambda rs: by_id(rs, "code", "BY").update(subregion="Caribbean")),
+        "countries.json",
+        "BY",
+        "subregion",
+        "None for Belarus",
+    ),
+    "Belarus in relations with itself": Case(
+        edit_json("countries.json", lambda rs: by_id(rs, "code", "BY").update(relations=True)),
+        "countries.json",
+        "BY",
+        "relations",
+        "None for Belarus",
+    ),
+    "a signing on a day its agreement was not signed": Case(
+        edit_json(
+            "events.json",
+            lambda rs: by_id(rs, "id", "evt-2000-09-13-cuba-friendship-treaty-signed").update(date="2000-09-14"),
+        ),
+        "events.json",
+        "evt-2000-09-13-cuba-friendship-treaty-signed",
+        "date",
+        "which is signed 2000-09-13",
+    ),
+    "a signing in a month that holds its agreement's day": Case(
+        edit_json(
+            "events.json",
+            lambda rs: by_id(rs, "id", "evt-2000-09-13-cuba-friendship-treaty-signed").update(date="2000-09"),
+        ),
+        "events.json",
+        "evt-2000-09-13-cuba-friendship-treaty-signed",
+        "date",
+        "lies within its agreement's signing date",
+    ),
+    "an undated signing of a dated agreement": Case(
+        edit_json(
+            "events.json",
+            lambda rs: by_id(rs, "id", "evt-2000-09-13-cuba-friendship-treaty-signed").update(date=None),
+        ),
+        "events.json",
+        "evt-2000-09-13-cuba-friendship-treaty-signed",
+        "date",
+        "undated, a signing of agr-2000-09-cuba-friendship-treaty",
+    ),
+    "a dated signing of an undated agreement": Case(
+        edit_json(
+            "events.json",
+            lambda rs: by_id(rs, "id", "evt-2021-10-colombia-culture-memorandum-signed").update(date="2021-10-27"),
+        ),
+        "events.json",
+        "evt-2021-10-colombia-culture-memorandum-signed",
+        "date",
+        "which is undated",
+    ),
+    "a founding of an organisation founded another year": Case(
+        edit_json("events.json", lambda rs: by_id(rs, "id", "evt-2016-05-cuba-science-commission").update(date="2015")),
+        "events.json",
+        "evt-2016-05-cuba-science-commission",
+        "organizations",
+        "no organisation established then",
+    ),
+    "an observer status before the standing began": Case(
+        edit_json("events.json", lambda rs: by_id(rs, "id", "evt-2016-01-acs-observer").update(date="2015-12")),
+        "events.json",
+        "evt-2016-01-acs-observer",
+        "organizations",
+        "no observer's standing",
+    ),
+    "an event during a meeting": Case(
+        edit_json(
+            "events.json",
+            lambda rs: by_id(rs, "id", "evt-2006-04-sidorsky-fidel-castro").update(
+                during=["evt-2006-07-24-lukashenko-chavez-talks"]
+            ),
+        ),
+        "events.json",
+        "evt-2006-04-sidorsky-fidel-castro",
+        "during[0]",
+        "is a meeting",
+    ),
+    "an event outside the visit it took place during": Case(
+        edit_json("events.json", lambda rs: by_id(rs, "id", "evt-2006-04-sidorsky-fidel-castro").update(date="2005")),
+        "events.json",
+        "evt-2006-04-sidorsky-fidel-castro",
+        "during[0]",
+        "outside evt-2006-04-sidorsky-cuba",
+    ),
     "an empty name": Case(
         edit_json("people.json", lambda rs: by_id(rs, "id", "per-makei").update(name="")),
         "people.json",

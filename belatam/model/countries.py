@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
 from belatam.dates import PartialDate
+from belatam.errors import InvalidValueError, quote
 from belatam.model.names import Name, Named, names_of
 from belatam.model.record import (
     Lasting,
@@ -28,6 +29,15 @@ HOME = "BY"
 
 SUBREGIONS = ("Caribbean", "Central America", "South America")
 """The UN M49 sub-regions the 33 states fall into."""
+
+
+def _region_only(instance: Country, attribute: Any, value: object) -> None:
+    """A field that only the region's states have: None for Belarus (its own sub-region, its relations with itself)."""
+    if instance.code == HOME and value is not None:
+        raise InvalidValueError(
+            f"{attribute.name} is None for Belarus ({HOME}): it is said of the region's states, got {quote(value)}",
+            field=attribute.name,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -75,11 +85,12 @@ class Country(Named, Lasting):
     )
     subregion: str | None = attrs.field(
         default=None,
-        validator=matches("|".join(SUBREGIONS), "one of " + ", ".join(SUBREGIONS)),
+        validator=[matches("|".join(SUBREGIONS), "one of " + ", ".join(SUBREGIONS)), _region_only],
         metadata=info("UN M49 sub-region (None for Belarus).", filter="subregion", table=True, choices=SUBREGIONS),
     )
     relations: bool | None = attrs.field(
         default=None,
+        validator=_region_only,
         metadata=info(
             "Diplomatic relations with Belarus at the reference date (None where not known, and for Belarus).",
             filter="relations",

@@ -8,6 +8,7 @@ import attrs
 
 from belatam.dates import DateLike, PartialDate
 from belatam.errors import InvalidValueError
+from belatam.model.countries import HOME
 from belatam.model.record import (
     Record,
     SourceRef,
@@ -19,6 +20,7 @@ from belatam.model.record import (
     nonempty,
     note_info,
     sources_info,
+    without,
 )
 from belatam.model.schema import info, strings
 
@@ -100,6 +102,7 @@ class Event(Record):
     countries: tuple[str, ...] = attrs.field(
         default=(),
         converter=strings,
+        validator=without(HOME, "it lists the region's states an event concerns, and Belarus is not one"),
         metadata=info(
             "Alpha-2 codes of the region's states concerned (Belarus not listed).",
             refers="countries",

@@ -44,6 +44,7 @@ __all__ = [
     "slug",
     "sources_info",
     "wikidata",
+    "without",
 ]
 
 
@@ -187,6 +188,22 @@ def matches(pattern: str, what: str) -> Any:
     def check(instance: object, attribute: Any, value: Any) -> None:
         if value is not None and (not isinstance(value, str) or not compiled.fullmatch(value)):
             raise InvalidValueError(f"{attribute.name} must be {what}, got {quote(value)}", field=attribute.name)
+
+    return check
+
+
+def without(value: str, why: str) -> Any:
+    """A validator of a tuple of texts that never holds ``value``; ``why`` says why, in the error.
+
+    ``attrs.field(converter=strings, validator=without(HOME, "..."))``: Belarus is never among the
+    region's states an event concerns.
+    """
+
+    def check(instance: object, attribute: Any, values: Any) -> None:
+        if isinstance(values, tuple) and value in values:
+            raise InvalidValueError(
+                f"{attribute.name} holds {quote(value)}, which it never may: {why}", field=attribute.name
+            )
 
     return check
 

@@ -7,7 +7,18 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.model.record import Record, SourceRef, Vocabulary, citations, id_info, identifier, nonempty, sources_info
+from belatam.model.countries import HOME
+from belatam.model.record import (
+    Record,
+    SourceRef,
+    Vocabulary,
+    citations,
+    id_info,
+    identifier,
+    nonempty,
+    sources_info,
+    without,
+)
 from belatam.model.schema import info, strings
 
 __all__ = ["RECORD", "Statement", "Topic"]
@@ -42,6 +53,7 @@ class Statement(Record):
     countries: tuple[str, ...] = attrs.field(
         default=(),
         converter=strings,
+        validator=without(HOME, "it lists the region's states a statement concerns, and Belarus is not one"),
         metadata=info(
             "Alpha-2 codes of the region's states concerned (Belarus not listed).",
             refers="countries",

@@ -11,6 +11,11 @@ the whole data set can show is checked here, for every record type alike:
 - every record that has ``sources`` cites at least one;
 - references from a record type to itself (an organisation's ``parent``, an
   event ``during`` another) never lead back to the record;
+- an event agrees with the records it names (`check_events`): a signing is
+  dated as its agreements' signing, a founding as its organisation's, an
+  observer status as the standing it began, and an event ``during`` another
+  took place during a visit, commission session or consultations, on days
+  that one may have lain on;
 - the relationships in force on any day fit together (`belatam.read.timeline`).
 
 A failure is a `DataError` naming the file, the record and the field, so a
@@ -22,12 +27,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from belatam.dates import Day, iso
 from belatam.errors import DataError, InvalidTypeError, quote
 from belatam.model import KINDS, Kind, record_type
 from belatam.model.schema import Field, RecordType, describe, lookup_values
 from belatam.text import key_forms
 
-__all__ = ["check", "check_types", "lookup_keys"]
+__all__ = ["OCCASIONS", "check", "check_events", "check_types", "lookup_keys"]
 
 
 def lookup_keys(schema: RecordType, record: object) -> Iterable[tuple[str, str]]:
@@ -217,13 +223,121 @@ def check_types(kind: Kind, records: Sequence[object]) -> None:
                 raise InvalidTypeError(f"{kind}[{position}] ({label}), field {field.name!r}: {problem}")
 
 
+OCCASIONS = ("visit", "commission_meeting", "consultations")
+"""The kinds of event (`EventKind` values) that other events take place ``during``."""
+
+
+def _days(date: Any, low: Any = None, high: Any = None) -> tuple[Day, Day]:
+    """The first and the last day a date may be (a missing date: its bounds, else the calendar's ends)."""
+    if date is not None:
+        return date.bounds()  # type: ignore[no-any-return]
+    return (low.bounds()[0] if low else (1, 1, 1), high.bounds()[1] if high else (9999, 12, 31))
+
+
+def _holds(outer: Any, inner: Any) -> bool:
+    """Whether the date ``outer`` holds the date ``inner`` (both missing: as missing as each other)."""
+    if outer is None or inner is None:
+        return outer is None and inner is None
+    (first, last), (start, end) = outer.bounds(), inner.bounds()
+    return first <= start and end <= last  # type: ignore[no-any-return]
+
+
+def _records(tables: Mapping[Kind, Sequence[object]], kind: Kind) -> Sequence[Any]:
+    return tables.get(kind, ())
+
+
+def _shown(date: Any) -> str:
+    return "undated" if date is None else f"dated {date}"
+
+
+def check_events(tables: Mapping[Kind, Sequence[object]]) -> None:
+    """Check what each event says of the records it names; a `DataError` at the first that disagrees.
+
+    - a ``signing`` is dated as each agreement it names: the agreement's
+      ``signed`` holds the event's date (a page may give the day of a month
+      another gives), and an undated signing is of an undated agreement;
+    - an ``establishment`` names an organisation whose ``established`` holds
+      its date;
+    - an ``observer_status`` names organisations, in each of which an
+      observer's standing began (``since``) on a date that holds its date;
+    - an event ``during`` another took place during a visit, a commission
+      session or consultations (`OCCASIONS`), and the days it may lie on
+      meet the days that occasion may lie on.
+
+    Run after the references are checked: every id named exists.
+    """
+    events = _records(tables, "events")
+    if not events:
+        return
+    schema = describe(record_type("events"))
+    by_id: dict[str, Any] = {e.id: e for e in events}
+    agreements: dict[str, Any] = {a.id: a for a in _records(tables, "agreements")}
+    organizations: dict[str, Any] = {o.id: o for o in _records(tables, "organizations")}
+    observers: dict[str, list[Any]] = {}
+    for membership in _records(tables, "memberships"):
+        if str(membership.role) == "observer":
+            observers.setdefault(membership.organization, []).append(membership)
+    for position, event in enumerate(events):
+        kind, date = str(event.kind), event.date
+
+        def refuse(field: str, message: str, event: object = event, position: int = position) -> DataError:
+            return DataError("events.json", schema.label(event, position), field, message)
+
+        if kind == "signing":
+            for index, key in enumerate(event.agreements):
+                signed = agreements[key].signed
+                if not _holds(signed, date):
+                    raise refuse(
+                        "date",
+                        f"{_shown(date)}, a signing of {key} (agreements[{index}]), which is "
+                        f"{'signed ' + str(signed) if signed else 'undated'}: a signing lies within its "
+                        "agreement's signing date, or both are undated",
+                    )
+        if kind == "establishment":
+            named = event.organizations
+            if not any(_holds(organizations[key].established, date) for key in named):
+                raise refuse(
+                    "organizations",
+                    f"an establishment {_shown(date)} names no organisation established then "
+                    f"({', '.join(named) or 'none named'})",
+                )
+        if kind == "observer_status":
+            named = event.organizations
+            if not named:
+                raise refuse("organizations", "an observer status names the organisation it is in")
+            for key in named:
+                if not any(_holds(m.since, date) for m in observers.get(key, ())):
+                    raise refuse(
+                        "organizations",
+                        f"an observer status {_shown(date)} in {key}, where no observer's standing "
+                        "(memberships.json) began then",
+                    )
+        days = _days(date, event.not_before, event.not_after)
+        for index, key in enumerate(event.during):
+            occasion = by_id[key]
+            if str(occasion.kind) not in OCCASIONS:
+                raise refuse(
+                    f"during[{index}]",
+                    f"{key} is a {occasion.kind}; an event takes place during a "
+                    f"{', '.join(OCCASIONS[:-1])} or {OCCASIONS[-1]}",
+                )
+            first, last = _days(occasion.date, occasion.not_before, occasion.not_after)
+            if days[1] < first or last < days[0]:
+                raise refuse(
+                    f"during[{index}]",
+                    f"it lies on {iso(days[0])} .. {iso(days[1])}, outside {key} ({iso(first)} .. {iso(last)})",
+                )
+
+
 def check(tables: Mapping[Kind, Sequence[object]]) -> None:
     """Check a data set given as ``{kind: records}``; raise `DataError` at the first problem.
 
-    After the rules above come those of time (`belatam.read.timeline`): one
-    picture per day.
+    After the rules above come what events say of the records they name
+    (`check_events`), then those of time (`belatam.read.timeline`): one picture
+    per day.
     """
     _Checker(tables).run()
+    check_events(tables)
     from belatam.read.timeline import check_days
 
     check_days(tables)
