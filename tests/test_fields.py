@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -49,21 +50,14 @@ def test_info_and_derived_put_an_info_where_the_schema_reads_it() -> None:
 
 # -- the fields every record type shares: its id and its sources ------------------------
 
-PREFIXES: dict[Kind, str] = {
-    "sources": "src",
-    "missions": "mis",
-    "accreditations": "acc",
-    "partnerships": "ptn",
-    "people": "per",
-    "postings": "pst",
-    "organizations": "org",
-    "memberships": "mem",
-    "agreements": "agr",
-    "events": "evt",
-    "statements": "stm",
-    "trade": "trd",
-}
-"""Each record type's id prefix, as the packaged data has them."""
+
+def _prefix(kind: Kind) -> str | None:
+    field = attrs.fields_dict(record_type(kind)).get("id")
+    return None if field is None else getattr(field.validator, "prefix", None)
+
+
+PREFIXES: dict[Kind, str] = {kind: prefix for kind in KINDS if (prefix := _prefix(kind)) is not None}
+"""Each record type's id prefix, as its class states it."""
 
 PACKAGED = {p.name: p.read_bytes() for p in (files("belatam") / "data").iterdir() if p.name.endswith(".json")}
 
@@ -76,7 +70,10 @@ def packaged_folder(folder: Path) -> Path:
 
 
 def test_every_record_type_but_countries_has_an_id_with_its_own_prefix() -> None:
-    assert set(PREFIXES) == set(KINDS) - {"countries"}
+    assert set(PREFIXES) == {k for k in KINDS if describe(record_type(k)).identity.name == "id"}  # type: ignore[union-attr]
+    assert "countries" not in PREFIXES  # a country is known by its code
+    assert len(set(PREFIXES.values())) == len(PREFIXES)  # no two types share a prefix
+    assert all(re.fullmatch("[a-z]{3}", p) for p in PREFIXES.values())
     for kind, prefix in PREFIXES.items():
         id_field = attrs.fields_dict(record_type(kind))["id"]
         assert id_field.validator.prefix == prefix, kind  # type: ignore[union-attr]
