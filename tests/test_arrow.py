@@ -265,7 +265,7 @@ def test_trade_and_missions_in_sql(parquet_dir: Path) -> None:
 def test_export_parquet_is_write_parquet(tmp_path: Path) -> None:
     written = export(tmp_path, "parquet")
     assert [p.name for p in written] == [f"{kind}.parquet" for kind in KINDS] + [f"{k}.schema.json" for k in KINDS]
-    assert pq.read_table(written[len(KINDS) - 1]).num_rows == len(belatam.dataset().records()["trade"])
+    assert pq.read_table(written[len(KINDS) - 1]).num_rows == len(belatam.dataset().records()[KINDS[-1]])
 
 
 # -- arguments and the missing extra -------------------------------------------------
