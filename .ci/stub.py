@@ -5,7 +5,7 @@ classes (the record class and its vocabularies) become public names of
 ``belatam``. The helpers are the `Dataset` methods marked as queries: each is
 typed as the method of the packaged data set (``events = _data.events``).
 Run ``python .ci/stub.py`` after adding a record type or a query;
-``tests/test_stub.py`` fails while the stub and the registry differ.
+``tests/test_registry.py`` fails while the stub and the registry differ.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 STUB = Path(__file__).resolve().parents[1] / "belatam" / "__init__.pyi"
-BEGIN = "# -- the record types and the query helpers: written by .ci/stub.py, checked by tests/test_stub.py --"
+BEGIN = "# -- the record types and the query helpers: written by .ci/stub.py, checked by tests/test_registry.py --"
 END = "# -- end of the generated part --"
 
 

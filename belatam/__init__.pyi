@@ -47,7 +47,7 @@ from belatam.query.packaged import load as load
 from belatam.read.releases import Change as Change
 from belatam.read.releases import ChangeKind as ChangeKind
 
-# -- the record types and the query helpers: written by .ci/stub.py, checked by tests/test_stub.py --
+# -- the record types and the query helpers: written by .ci/stub.py, checked by tests/test_registry.py --
 _data: Dataset
 
 from belatam.model.accreditations import Accreditation as Accreditation

@@ -1,14 +1,18 @@
-"""The stub's generated part is what the registry says: every record type and every query.
+"""The registry of record types holds together: each is a module, a data file, a name and a query.
 
-``.ci/stub.py`` writes the record types (the classes of each module of
-`belatam.model.KINDS`) and the query helpers (the `Dataset` methods marked as
-queries) into ``belatam/__init__.pyi``; a record type or a query added without
-running it fails here, naming what is missing.
+A record type is its module in ``belatam/model/`` (with ``RECORD``), its data
+file, its name in `belatam.Kind` and its query method; everything else follows.
+These tests name what is missing when one of them is forgotten, and check that
+the stub's generated part (written by ``.ci/stub.py``: the record types and the
+query helpers) is what the registry says.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import inspect
+import pkgutil
 from pathlib import Path
 from types import ModuleType
 
@@ -55,3 +59,30 @@ def test_the_tool_refuses_nothing_it_did_not_write() -> None:
     text = Path(belatam.__file__).with_name("__init__.pyi").read_text(encoding="utf-8")
     broken = text.replace("events = _data.events\n", "")
     assert stub.rewritten(broken) == text  # the tool puts the missing helper back
+
+
+def test_every_model_module_with_a_record_type_is_registered() -> None:
+    import belatam.model
+
+    declared = []
+    for module in pkgutil.iter_modules(belatam.model.__path__):
+        imported = importlib.import_module(f"belatam.model.{module.name}")
+        if hasattr(imported, "RECORD"):
+            declared.append(module.name)
+    assert sorted(declared) == sorted(KINDS), "add the module's name to belatam.model.Kind, in loading order"
+
+
+def test_every_packaged_data_file_is_a_record_type() -> None:
+    folder = Path(belatam.__file__).parent / "data"
+    assert sorted(p.stem for p in folder.glob("*.json")) == sorted(KINDS)
+
+
+def test_a_dataset_takes_every_record_type_by_name() -> None:
+    keywords = list(inspect.signature(belatam.Dataset).parameters)
+    assert keywords == list(KINDS), "give Dataset() a keyword per record type, in loading order"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_record_type_has_a_query(kind: str) -> None:
+    marks = [getattr(belatam.Dataset, name).__belatam__ for name in QUERIES]
+    assert any(mark.kind == kind and not mark.one for mark in marks), f"mark a Dataset method @query({kind!r})"
