@@ -254,6 +254,13 @@ class ValueKind(str):
 
     def reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
         """The function reading a field's JSON value (None too, where the field is optional)."""
+        read = self.value_reader(field, shared)
+        if not field.optional:
+            return read
+        return lambda value: None if value is None else read(value)
+
+    def value_reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
+        """The function reading one JSON value that is not null; a `Problem` says what is wrong."""
 
         def read(value: Any) -> Any:
             try:
@@ -261,9 +268,7 @@ class ValueKind(str):
             except BelatamError as exc:
                 raise Problem(str(exc)) from None
 
-        if not field.optional:
-            return read
-        return lambda value: None if value is None else read(value)
+        return read
 
     def check(self, field: Field, value: Any) -> str | None:
         """What is wrong with a field's value on a record built by hand (None, too, where it is not optional)."""
@@ -387,7 +392,7 @@ class _Exact(ValueKind):
     def claims(self, inner: set[Any]) -> bool:
         return inner == {self.exact}
 
-    def reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
+    def value_reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
         exact = self.exact
 
         def number(value: Any) -> Any:
@@ -395,9 +400,7 @@ class _Exact(ValueKind):
                 raise _expected(exact, value)
             return value
 
-        if not field.optional:
-            return number
-        return lambda value: None if value is None else number(value)
+        return number
 
     def problem(self, field: Field, value: Any) -> str | None:
         return None if type(value) is self.exact else f"must be {self.wrong}, not {type(value).__name__}"
@@ -460,7 +463,7 @@ class _Vocabulary(ValueKind):
         assert field.vocabulary is not None
         return read_member(value, field.vocabulary)
 
-    def reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
+    def value_reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
         assert field.vocabulary is not None
         vocabulary = field.vocabulary
         members = {m.value: m for m in vocabulary}
@@ -470,9 +473,7 @@ class _Vocabulary(ValueKind):
                 raise Problem(str(_refusal(read_member, value, vocabulary)))
             return members[value]
 
-        if not field.optional:
-            return member
-        return lambda value: None if value is None else member(value)
+        return member
 
     def problem(self, field: Field, value: Any) -> str | None:
         assert field.vocabulary is not None
@@ -554,7 +555,7 @@ class _Date(ValueKind):
     def read(self, field: Field, value: Any) -> Any:
         return read_date(value, field.periods)
 
-    def reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
+    def value_reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
         dates, periods = shared.dates, field.periods
 
         def date(value: Any) -> Any:
@@ -568,9 +569,7 @@ class _Date(ValueKind):
                 raise Problem(str(_refusal(read_date, value, False)))
             return found
 
-        if not field.optional:
-            return date
-        return lambda value: None if value is None else date(value)
+        return date
 
     def problem(self, field: Field, value: Any) -> str | None:
         allowed = (PartialDate, Period) if field.periods else (PartialDate,)
@@ -625,7 +624,7 @@ class _Texts(ValueKind):
     def form(self, field: Field) -> str:
         return _LIST_FORM
 
-    def reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
+    def value_reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
         strings = shared.strings
 
         def texts(value: Any) -> tuple[str, ...]:
@@ -636,9 +635,7 @@ class _Texts(ValueKind):
                     raise _expected(str, item).at(index)
             return tuple([strings.setdefault(item, item) for item in value])
 
-        if not field.optional:
-            return texts
-        return lambda value: None if value is None else texts(value)
+        return texts
 
     def problem(self, field: Field, value: Any) -> str | None:
         if not isinstance(value, tuple):
@@ -677,7 +674,7 @@ class _Records(ValueKind):
     def form(self, field: Field) -> str:
         return "A list separated by '|' (escaped as for lists)."
 
-    def reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
+    def value_reader(self, field: Field, shared: Reading) -> Callable[[Any], Any]:
         assert field.nested is not None
         element = shared.record(field.nested)
 
@@ -694,9 +691,7 @@ class _Records(ValueKind):
                         raise problem.at(index) from None
                 raise
 
-        if not field.optional:
-            return records
-        return lambda value: None if value is None else records(value)
+        return records
 
     def problem(self, field: Field, value: Any) -> str | None:
         if not isinstance(value, tuple):
