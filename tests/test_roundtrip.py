@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-import typing
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from strategies import datasets, date_likes, partial_dates
 import belatam
 from belatam import Dataset, Event, PartialDate, Period, Role, Source, SourceRef
 from belatam.model import KINDS, record_type
+from belatam.model.schema import describe
 from belatam.query.packaged import from_json
 from belatam.read.codec import Shared, encode, encode_all
 
@@ -145,16 +145,6 @@ def test_packaged_records_round_trip_one_by_one() -> None:
         assert through_json(record) == record
 
 
-def nested_record_class(tp: Any) -> type | None:
-    """The attrs class a field holds (alone or in a tuple), if any."""
-    if attrs.has(tp):
-        return tp
-    args = typing.get_args(tp)
-    if typing.get_origin(tp) is tuple and args and attrs.has(args[0]):
-        return args[0]
-    return None
-
-
 def assert_normalised(raw: dict[str, Any], out: dict[str, Any], cls: type, where: str) -> None:
     """``out`` keeps every field and value of ``raw``, except values equal to the field's default.
 
@@ -162,7 +152,7 @@ def assert_normalised(raw: dict[str, Any], out: dict[str, Any], cls: type, where
     """
     fields = {f.name: f for f in attrs.fields(cls)}
     assert set(raw) <= set(fields), f"{where}: dropped {sorted(set(raw) - set(fields))}"
-    hints = typing.get_type_hints(cls)
+    schema = describe(cls)
     for name, field in fields.items():
         default = field.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -174,7 +164,7 @@ def assert_normalised(raw: dict[str, Any], out: dict[str, Any], cls: type, where
         if name not in out:
             assert raw[name] == encode(default), f"{where}.{name}: {raw[name]!r} was dropped"
             continue
-        inner = nested_record_class(hints[name])
+        inner = schema.field(name).nested
         if inner is None:
             assert out[name] == raw[name], f"{where}.{name}"
         elif isinstance(raw[name], list):
