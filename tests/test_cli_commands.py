@@ -419,7 +419,7 @@ def test_the_identity_is_the_first_column(command: str, data: Dataset) -> None:
     records = data.records()[kind] if kind else getattr(data, command)()  # a look-up without its key: its kind
     args: list[str] = []
     if not records:  # none in force on the reference date (accreditations): ask a day with some
-        day = EXAMPLES[command]["as_of"]
+        day = example(command, "as_of")[1]["as_of"]
         records, args = getattr(data, command)(as_of=day), ["--as-of", day]
     assert records
     names, rows = parse(ok(command_name(command), *args))
@@ -663,96 +663,81 @@ def test_since_and_until(data: Dataset) -> None:
     assert both == [e.id for e in data.events(year=2018, country="CO")]
 
 
-EXAMPLES: dict[str, dict[str, Any]] = {
-    "countries": {"relations": True, "subregion": "Caribbean", "as_of": "1995-01-01"},
-    "partnerships": {
-        "country": "CU",
-        "strategic": False,
-        "as_of": "2010-01-01",
-        "year": 2010,
-        "since": "2019",
-        "until": "2010",
-    },
-    "partners": {"strategic": True, "as_of": "2010-01-01"},
-    "missions": {
-        "sending": "BY",
-        "receiving": "BY",
-        "kind": "honorary_consulate",
-        "honorary": False,
-        "as_of": "2010-01-01",
-        "year": 2021,
-        "since": "2021-11",
-        "until": "2000",
-    },
-    "accreditations": {
-        "sending": "CU",
-        "receiving": "CO",
-        "head": "per-astapenka",
-        "as_of": "2020-07-01",
-        "year": 2020,
-        "since": "2021-11",
-        "until": "2020-12",
-    },
-    "heads": {
-        "mission": "mis-by-ec-embassy",
-        "sending": "CU",
-        "receiving": "AR",
-        "person": "per-astapenka",
-        "as_of": "2020-07-01",
-        "year": 2021,
-        "since": "2021-11",
-        "until": "2019",
-    },
-    "agreements": {"country": "CO", "year": 2019, "since": "2018-06", "until": "2018-12"},
-    "events": {
-        "country": "CO",
-        "year": 2018,
-        "since": "2019",
-        "until": "2013",
-        "kind": "observer_status",
-        "person": "per-makei",
-    },
-    "people": {"country": "EC"},
-    "organizations": {"kind": "branch", "country": "AR"},
-    "memberships": {
-        "organization": "org-pacific-alliance",
-        "member": "BY",
-        "role": "observer",
-        "as_of": "2017-01-01",
-        "year": 2016,
-        "since": "2019-07",
-        "until": "2015",
-    },
-    "statements": {"country": "VE", "topic": "trade"},
-    "trade_figures": {"year": 2017, "kind": "goods", "partner": "VE"},
-    "roles": {"as_of": "2016-01-01", "year": 2016, "since": "2018", "until": "2017"},
+YEARS = range(1991, 2027)
+DAYS = [f"{year}-{month:02d}-01" for year in YEARS for month in (1, 7)]
+REFERENCE = belatam.REFERENCE_DATE
+
+SPAN_AND_DAY = [{"as_of", span} for span in ("year", "since", "until")]
+"""Parameters a query refuses together: a day and a span."""
+
+TIME: dict[str, list[Any]] = {
+    "as_of": DAYS,
+    "year": list(YEARS),
+    "since": [*map(str, YEARS), "2099"],
+    "until": [*map(str, YEARS), "1991-06"],
 }
-"""A value for every filter of every query, one that changes its answer (most keep some records, drop others)."""
+"""What the day and span parameters are tried with: every half year of the data's time, and beyond it."""
 
-KEYS = {"roles": "per-raul-castro"}
-"""The key of a look-up that also takes filters (a person, whose posts ``as_of`` picks)."""
 
-WITH: dict[tuple[str, str], dict[str, Any]] = {
-    ("countries", "as_of"): {"relations": True},
-    ("accreditations", "sending"): {"as_of": "2020-07-01"},
-    ("accreditations", "receiving"): {"as_of": "2020-07-01"},
-    ("accreditations", "head"): {"as_of": "2020-10-01"},
-    **{("heads", name): {"as_of": "2020-07-01"} for name in ("mission", "sending", "receiving", "person")},
-}
-"""Options that change an answer only beside another: ``as_of`` changes which states had relations,
-and no accreditation is shown in force on the reference date."""
+def tried(command: str, name: str, data: Dataset) -> list[Any]:
+    """The values a query parameter is tried with, read from the schema and the packaged data."""
+    if name in TIME:
+        return TIME[name]
+    declared = DECLARED[command]
+    if name in declared.options:  # not a filter of the records answered (heads' sending): a state
+        return sorted(c.code for c in data.records()["countries"])
+    kind = declared.filters
+    assert kind is not None
+    schema = describe(record_type(kind))
+    field = schema.filters.get(name) or schema.field(name)
+    if field.kind.switch:
+        return [True, False]
+    if field.refers:  # every record it may name, held by some records or none
+        return sorted(identity(r) for target in field.refers for r in data.records()[target])  # type: ignore[index]
+    if field.vocabulary is not None:
+        return [m.value for m in field.vocabulary]
+    if field.choices:
+        return list(field.choices)
+    return sorted({v for r in data.records()[kind] for v in field.values(r)}, key=str)
 
-MAY_BE_EMPTY = {("partnerships", "as_of"), ("partners", "as_of"), ("accreditations", "sending"), ("heads", "sending")}
-MAY_BE_EMPTY |= {("partnerships", "year"), ("partnerships", "until")}
-MAY_BE_EMPTY |= {("trade_figures", "year"), ("trade_figures", "kind"), ("trade_figures", "partner")}
-"""Filters whose only telling example drops every record: no source shows a partnership before the
-primary one, every accreditation is of a head of a Belarusian mission, and the packaged data holds one
-trade figure (`test_trade_figures_filters` asks a copy with more)."""
 
-SAME_ANSWER = {("partnerships", "since"), ("memberships", "since")}
-"""Span starts that cannot change the answer on the packaged data: its partnerships and memberships hold
-from the sources that show them on and none has ended, so any later start keeps what the reference date
-keeps (the option is still checked to reach its parameter)."""
+def keys_of(command: str, data: Dataset) -> list[Any]:
+    """The keys a look-up that also takes filters is tried with (``roles``: every person); else no key."""
+    kind = looked_up(command)
+    return [identity(r) for r in data.records()[kind]] if kind else [None]
+
+
+@functools.cache
+def example(command: str, name: str) -> tuple[Any, dict[str, Any], bool]:
+    """A key (or None) and arguments for which ``name`` changes the query's answer, keeping some records where
+    any value can; beside ``as_of`` where alone it changes nothing (no accreditation is in force on the
+    reference date). None of it is written by hand: a new filter is tried as soon as its method has it. The
+    last item says whether it changes the answer: only a span's start may not, where no record has ended."""
+    data = belatam.dataset()
+    contexts: list[dict[str, Any]] = [{}]
+    for other in keyword_parameters(command):  # beside one other parameter, where alone it changes nothing
+        if other.name != name and {name, other.name} not in SPAN_AND_DAY:
+            contexts += [{other.name: value} for value in tried(command, other.name, data)]
+    emptied: tuple[Any, dict[str, Any], bool] | None = None
+    for context in contexts:
+        for key in keys_of(command, data):
+            method = getattr(data, command) if key is None else functools.partial(getattr(data, command), key)
+            alone = [identity(r) for r in method(**context)]
+            for value in tried(command, name, data):
+                try:
+                    found = [identity(r) for r in method(**{name: value}, **context)]
+                except belatam.InvalidValueError:  # a span that ends before it starts
+                    continue
+                if found != alone:
+                    if found:
+                        return key, {name: value, **context}, True
+                    emptied = emptied or (key, {name: value, **context}, True)
+    if emptied is None:  # a span's start, where no record has ended: every later start keeps them all
+        kind = DECLARED[command].filters
+        assert name == "since" and kind is not None, f"{command}: no value of {name} changes the answer"
+        assert all(r.in_force(REFERENCE) is not False for r in data.records()[kind]), f"{command}: {name}"
+        return None, {name: TIME[name][0]}, False
+    return emptied
 
 
 def keyword_parameters(command: str) -> list[inspect.Parameter]:
@@ -769,15 +754,9 @@ def test_every_option_is_its_filter(command: str, data: Dataset) -> None:
     """Each option of a query command asks the method's parameter of the same name."""
     if DECLARED[command].one:
         return  # a look-up: its keywords narrow which one record it finds (see test_trade_of_a_partner)
-    parameters = keyword_parameters(command)
-    assert set(EXAMPLES.get(command, {})) == {p.name for p in parameters}, "give each new filter an example"
-    if not parameters:
-        return
-    key = [KEYS[command]] if looked_up(command) else []  # a look-up with filters: give it a key
-    method = functools.partial(getattr(data, command), *key)
-    for parameter in parameters:
-        value = EXAMPLES[command][parameter.name]
-        given = {parameter.name: value, **WITH.get((command, parameter.name), {})}
+    for parameter in keyword_parameters(command):
+        key, given, changes = example(command, parameter.name)
+        method = getattr(data, command) if key is None else functools.partial(getattr(data, command), key)
         args: list[str] = []
         for name, each in given.items():
             option = "--" + name.replace("_", "-")
@@ -787,11 +766,9 @@ def test_every_option_is_its_filter(command: str, data: Dataset) -> None:
                 args += [option, str(each)]
         expected = [identity(r) for r in method(**given)]
         alone = [identity(r) for r in method(**{k: v for k, v in given.items() if k != parameter.name})]
-        assert expected != alone or (command, parameter.name) in SAME_ANSWER, (
-            f"{parameter.name}={value!r} is no example"
-        )
-        assert expected or (command, parameter.name) in MAY_BE_EMPTY, f"{parameter.name}={value!r} keeps nothing"
-        assert answer(command_name(command), *key, *args) == expected, args
+        assert (expected != alone) is changes, f"{given} is no example"
+        keys = [] if key is None else [str(key)]
+        assert answer(command_name(command), *keys, *args) == expected, args
 
 
 def answer(*args: str) -> list[Any]:
