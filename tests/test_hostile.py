@@ -212,7 +212,7 @@ CASES: dict[str, Case] = {
         ),
         "events.json",
         "evt-2000-09-13-cuba-friendship-treaty-signed",
-        "date",
+        "agreements[0]",
         "which is signed 2000-09-13",
     ),
     "a signing in a month that holds its agreement's day": Case(
@@ -222,7 +222,7 @@ CASES: dict[str, Case] = {
         ),
         "events.json",
         "evt-2000-09-13-cuba-friendship-treaty-signed",
-        "date",
+        "agreements[0]",
         "lies within its agreement's signing date",
     ),
     "an undated signing of a dated agreement": Case(
@@ -232,7 +232,7 @@ CASES: dict[str, Case] = {
         ),
         "events.json",
         "evt-2000-09-13-cuba-friendship-treaty-signed",
-        "date",
+        "agreements[0]",
         "undated, a signing of agr-2000-09-cuba-friendship-treaty",
     ),
     "a dated signing of an undated agreement": Case(
@@ -242,7 +242,7 @@ CASES: dict[str, Case] = {
         ),
         "events.json",
         "evt-2021-10-colombia-culture-memorandum-signed",
-        "date",
+        "agreements[0]",
         "which is undated",
     ),
     "a founding of an organisation founded another year": Case(

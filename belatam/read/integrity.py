@@ -288,8 +288,8 @@ def check_events(tables: Mapping[Kind, Sequence[object]]) -> None:
                 signed = agreements[key].signed
                 if not _holds(signed, date):
                     raise refuse(
-                        "date",
-                        f"{_shown(date)}, a signing of {key} (agreements[{index}]), which is "
+                        f"agreements[{index}]",
+                        f"{_shown(date)}, a signing of {key}, which is "
                         f"{'signed ' + str(signed) if signed else 'undated'}: a signing lies within its "
                         "agreement's signing date, or both are undated",
                     )
