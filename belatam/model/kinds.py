@@ -25,7 +25,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -33,41 +33,50 @@ from belatam.dates import PartialDate, Period, date_key, parse_date
 from belatam.errors import BelatamError, InvalidTypeError, InvalidValueError, quote
 from belatam.text import fold
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what a kind reads of a field, a column and a load: for type checkers only (cheap imports)
     from decimal import Decimal
+    from typing import Protocol
 
+    class Field(Protocol):
+        """What a kind reads of a field (`belatam.model.schema.Field` is one)."""
 
-class Field(Protocol):
-    """What a kind reads of a field (`belatam.model.schema.Field` is one)."""
+        name: str
+        optional: bool
+        periods: bool
+        derived: bool
+        vocabulary: type[enum.Enum] | None
+        nested: type | None
+        refers: tuple[str, ...]
+        choices: tuple[str, ...]
+        language: str | None
 
-    name: str
-    optional: bool
-    periods: bool
-    derived: bool
-    vocabulary: type[enum.Enum] | None
-    nested: type | None
-    refers: tuple[str, ...]
-    choices: tuple[str, ...]
-    language: str | None
+        @property
+        def kind(self) -> ValueKind: ...
 
-    @property
-    def kind(self) -> ValueKind: ...
+        @property
+        def inner(self) -> tuple[Field, ...]:
+            """The fields of the nested records a ``records`` field holds."""
+            ...
 
-    @property
-    def inner(self) -> tuple[Field, ...]:
-        """The fields of the nested records a ``records`` field holds."""
-        ...
+    class Column(Protocol):
+        """What a kind reads of a table's column (`belatam.model.columns.Column` is one)."""
 
+        @property
+        def field(self) -> Field: ...
 
-class Column(Protocol):
-    """What a kind reads of a table's column (`belatam.model.columns.Column` is one)."""
+        def flat(self, record: object) -> Any: ...
 
-    @property
-    def field(self) -> Field: ...
+        def raw(self, record: object) -> Any: ...
 
-    def flat(self, record: object) -> Any: ...
+    class Reading(Protocol):
+        """What readers share within one load (`belatam.read.codec.Shared`): one object per repeated value."""
 
-    def raw(self, record: object) -> Any: ...
+        strings: dict[str, str]
+        dates: dict[str, Any]
+
+        def record(self, cls: type) -> Callable[[Any], Any]:
+            """The reader of one nested record of ``cls``."""
+            ...
 
 
 __all__ = [
@@ -202,17 +211,6 @@ def _text_problem(value: str) -> str | None:
     except UnicodeEncodeError:
         return "holds an unpaired surrogate, which is not Unicode text"
     return None
-
-
-class Reading(Protocol):
-    """What readers share within one load (`belatam.read.codec.Shared`): one object per repeated value."""
-
-    strings: dict[str, str]
-    dates: dict[str, Any]
-
-    def record(self, cls: type) -> Callable[[Any], Any]:
-        """The reader of one nested record of ``cls``."""
-        ...
 
 
 class ValueKind(str):
