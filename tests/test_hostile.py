@@ -207,6 +207,32 @@ CASES: dict[str, Case] = {
         "relations",
         "None for Belarus",
     ),
+    "an agreement Belarus is not party to": Case(
+        edit_json(
+            "agreements.json",
+            lambda rs: by_id(rs, "id", "agr-2000-09-cuba-friendship-treaty").update(parties=["CU", "VE"]),
+        ),
+        "agreements.json",
+        "agr-2000-09-cuba-friendship-treaty",
+        "parties",
+        "must hold Belarus (BY) and another state",
+    ),
+    "an agreement of Belarus alone": Case(
+        edit_json(
+            "agreements.json", lambda rs: by_id(rs, "id", "agr-2000-09-cuba-friendship-treaty").update(parties=["BY"])
+        ),
+        "agreements.json",
+        "agr-2000-09-cuba-friendship-treaty",
+        "parties",
+        "must hold Belarus (BY) and another state",
+    ),
+    "a regional bloc in one country": Case(
+        edit_json("organizations.json", lambda rs: by_id(rs, "id", "org-acs").update(country="CU")),
+        "organizations.json",
+        "org-acs",
+        "country",
+        "a regional bloc is multinational",
+    ),
     "a signing on a day its agreement was not signed": Case(
         edit_json(
             "events.json",
@@ -383,8 +409,9 @@ def first_item(kind: str) -> dict[str, Any]:
 
 
 def schema_cases() -> list[Any]:
-    """For every field of every record type: a reference to no record, a word outside a vocabulary, a
-    required field left out; each done to the first record of the packaged file, and what the error names."""
+    """For every field of every record type: a reference to no record (one more, in a list), a word outside
+    a vocabulary, a required field left out; each done to the first record of the packaged file, and what
+    the error names."""
     found = []
     for kind in KINDS:
         schema = describe(record_type(kind))
@@ -393,7 +420,7 @@ def schema_cases() -> list[Any]:
         label = str(item[schema.identity.name])
         for field in schema.fields:
             if field.refers:
-                value: object = ["zzz-nope"] if field.many else "zzz-nope"
+                value: object = [*item.get(field.name, []), "zzz-nope"] if field.many else "zzz-nope"
                 found.append((kind, label, field.name, {field.name: value}, "unknown"))
             if field.kind == "records" and field.item is not None and item.get(field.name):
                 for inner in describe(field.item).fields:
