@@ -354,29 +354,34 @@ def _own_dates(field: Field) -> st.SearchStrategy[Any]:
     return _optional(field, date_likes(DATA_DATES) if field.periods else DATA_DATES)
 
 
-def _date(draw: st.DrawFn, field: Field, related: Sequence[PartialDate | Period]) -> Any:
-    """A date, or (as the records it names have) one of ``related``."""
-    fitting = [d for d in related if field.periods or isinstance(d, PartialDate)]
-    if fitting and draw(st.booleans(), label=f"{field.name} as named"):
-        return _pick(draw, fitting, field.name)
+def _date(draw: st.DrawFn, field: Field, related: tuple[list[Any], list[Any]]) -> Any:
+    """A date, or (as the records it names have, or those that name them too) one of ``related``."""
+    for dates in related:
+        fitting = [d for d in dates if field.periods or isinstance(d, PartialDate)]
+        if fitting and draw(st.booleans(), label=f"{field.name} as named"):
+            return _pick(draw, fitting, field.name)
     return draw(_own_dates(field), label=field.name)
 
 
-def _related(schema: RecordType, values: dict[str, Any], drawn: _Drawn) -> list[Any]:
-    """The dates of the records ``values`` name, and of the records that name them too."""
+def _related(schema: RecordType, values: dict[str, Any], drawn: _Drawn) -> tuple[list[Any], list[Any]]:
+    """The dates of the records ``values`` name, and those of the records that name them too."""
     named: set[Any] = set()
     for field in schema.fields:
         if field.refers and values.get(field.name) is not None:
             value = values[field.name]
             named |= set(value) if isinstance(value, tuple) else {value}
-    found: list[Any] = []
+    direct: list[Any] = []
+    beside: list[Any] = []
     if not named:
-        return found
+        return direct, beside
     for record in drawn.records():
         other = describe(type(record))
-        if key(record) in named or any(v in named for f in other.fields if f.refers for v in f.values(record)):
-            found += [d for f in other.fields if f.kind == "date" for d in f.values(record)]
-    return found
+        dates = [d for f in other.fields if f.kind == "date" for d in f.values(record)]
+        if key(record) in named:
+            direct += dates
+        elif any(v in named for f in other.fields if f.refers for v in f.values(record)):
+            beside += dates
+    return direct, beside
 
 
 # -- records -------------------------------------------------------------------------------

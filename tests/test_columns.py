@@ -43,14 +43,28 @@ def is_date(hint: Any) -> bool:
     return bool({PartialDate, Period} & {hint, *typing.get_args(hint)})
 
 
-DERIVED = {
-    "partnerships": ["strategic"],
-    "people": ["countries"],
-    "trade": ["balance", "balance_precision"],
-    "missions": ["honorary"],
-    "organizations": ["states"],
-}
-"""The derived properties that are columns, placed before ``sources``."""
+def derived_properties(cls: type) -> list[str]:
+    """The properties of a record class marked with ``belatam.model.schema.derived``, in class order."""
+    return [
+        name
+        for name, member in vars(cls).items()
+        if isinstance(member, property) and hasattr(member.fget, "__belatam__")
+    ]
+
+
+DERIVED = {kind: derived_properties(record_type(kind)) for kind in KINDS}
+"""The derived properties that are columns, placed before ``sources``: read from each class."""
+
+
+def test_every_derived_filter_is_a_derived_column() -> None:
+    """What a query filters on without storing it (a mission's ``honorary``) is a derived column too."""
+    for kind in KINDS:
+        schema = describe(record_type(kind))
+        stored = {f.name for f in schema.fields}
+        assert {f.name for f in schema.filters.values() if f.name not in stored} <= set(DERIVED[kind]), kind
+    found = {(kind, name) for kind, names in DERIVED.items() for name in names}
+    assert {("partnerships", "strategic"), ("people", "countries"), ("missions", "honorary")} <= found
+    assert {("trade", "balance"), ("trade", "balance_precision"), ("organizations", "states")} <= found
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -25,6 +25,8 @@ from hypothesis import strategies as st
 
 import belatam
 from belatam import BelatamError, DataError, MissingFolderError
+from belatam.model import KINDS, record_type
+from belatam.model.schema import describe
 
 PACKAGED = {p.name: p.read_bytes() for p in (files("belatam") / "data").iterdir() if p.name.endswith(".json")}
 
@@ -205,6 +207,32 @@ CASES: dict[str, Case] = {
         "relations",
         "None for Belarus",
     ),
+    "an agreement Belarus is not party to": Case(
+        edit_json(
+            "agreements.json",
+            lambda rs: by_id(rs, "id", "agr-2000-09-cuba-friendship-treaty").update(parties=["CU", "VE"]),
+        ),
+        "agreements.json",
+        "agr-2000-09-cuba-friendship-treaty",
+        "parties",
+        "must hold Belarus (BY) and another state",
+    ),
+    "an agreement of Belarus alone": Case(
+        edit_json(
+            "agreements.json", lambda rs: by_id(rs, "id", "agr-2000-09-cuba-friendship-treaty").update(parties=["BY"])
+        ),
+        "agreements.json",
+        "agr-2000-09-cuba-friendship-treaty",
+        "parties",
+        "must hold Belarus (BY) and another state",
+    ),
+    "a regional bloc in one country": Case(
+        edit_json("organizations.json", lambda rs: by_id(rs, "id", "org-acs").update(country="CU")),
+        "organizations.json",
+        "org-acs",
+        "country",
+        "a regional bloc is multinational",
+    ),
     "a signing on a day its agreement was not signed": Case(
         edit_json(
             "events.json",
@@ -370,6 +398,73 @@ def test_each_hostile_folder_is_one_precise_data_error(name: str, tmp_path: Path
     assert case.words in str(error), str(error)
     assert "\n" not in str(error) and len(str(error)) < 600
     assert isinstance(error, BelatamError) and isinstance(error, ValueError)
+
+
+# -- one damage per field the schema describes -------------------------------------------
+
+
+def first_item(kind: str) -> dict[str, Any]:
+    items: list[dict[str, Any]] = json.loads(PACKAGED[f"{kind}.json"])
+    return items[0]
+
+
+def schema_cases() -> list[Any]:
+    """For every field of every record type: a reference to no record (one more, in a list), a word outside
+    a vocabulary, a required field left out; each done to the first record of the packaged file, and what
+    the error names."""
+    found = []
+    for kind in KINDS:
+        schema = describe(record_type(kind))
+        assert schema.identity is not None
+        item = first_item(kind)
+        label = str(item[schema.identity.name])
+        for field in schema.fields:
+            if field.refers:
+                value: object = [*item.get(field.name, []), "zzz-nope"] if field.many else "zzz-nope"
+                found.append((kind, label, field.name, {field.name: value}, "unknown"))
+            if field.kind == "records" and field.item is not None and item.get(field.name):
+                for inner in describe(field.item).fields:
+                    if inner.refers:
+                        nested = [{**item[field.name][0], inner.name: "zzz-nope"}, *item[field.name][1:]]
+                        found.append((kind, label, f"{field.name}[0].{inner.name}", {field.name: nested}, "unknown"))
+            if field.vocabulary is not None:
+                found.append((kind, label, field.name, {field.name: "palace"}, "'palace' is not one of"))
+            if field.required:  # a record without its identity is named by its position
+                found.append((kind, "#0" if field.identity else label, field.name, {field.name: None}, "missing"))
+    return [pytest.param(*case, id=f"{case[0]}-{case[2]}-{case[4]}") for case in found]
+
+
+SCHEMA_CASES = schema_cases()
+
+
+def test_the_schema_cases_cover_every_record_type_and_its_references() -> None:
+    kinds = {p.values[0] for p in SCHEMA_CASES}
+    assert kinds == set(KINDS)
+    fields = {(p.values[0], p.values[2]) for p in SCHEMA_CASES}
+    assert {("events", "participants"), ("memberships", "member"), ("accreditations", "head")} <= fields
+    assert {("people", "roles[0].country"), ("countries", "sources[0].source"), ("events", "kind")} <= fields
+
+
+@pytest.mark.parametrize(("kind", "record", "field", "change", "words"), SCHEMA_CASES)
+def test_each_field_the_schema_describes_is_checked_on_load(
+    kind: str, record: str, field: str, change: dict[str, Any], words: str, tmp_path: Path
+) -> None:
+    """A new field, a new reference or a new record type is refused like the others, without a new case here."""
+    folder = packaged_folder(tmp_path / "data")
+
+    def damage(records: list[dict[str, Any]]) -> None:
+        for name, value in change.items():
+            if value is None:
+                del records[0][name]
+            else:
+                records[0][name] = value
+
+    edit_json(f"{kind}.json", damage)(folder)
+    with pytest.raises(DataError) as info:
+        belatam.load(folder)
+    error = info.value
+    assert (error.file, error.record, error.field) == (f"{kind}.json", record, field), str(error)
+    assert words in str(error), str(error)
 
 
 def test_a_folder_without_data_files_names_what_it_expected(tmp_path: Path) -> None:

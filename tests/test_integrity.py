@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 import belatam
+import belatam.read.integrity
 from belatam import Agreement, Event, EventKind, Membership, MembershipRole, Organization, OrganizationKind
 
 DATA = belatam.dataset()
@@ -24,7 +25,8 @@ PREFIX = {
     "statements": "stm",
 }
 REGION = {c.code for c in DATA.countries()}
-OCCASIONS = {EventKind.VISIT, EventKind.COMMISSION_MEETING, EventKind.CONSULTATIONS}
+OCCASIONS = {EventKind(kind) for kind in belatam.read.integrity.OCCASIONS}
+"""The kinds of event others take place during: visits, commission sessions, consultations."""
 
 
 def label(record: object) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import attrs
 
 from belatam.dates import PartialDate
-from belatam.errors import InvalidValueError
+from belatam.errors import InvalidValueError, quote
+from belatam.model.countries import HOME
 from belatam.model.record import (
     Record,
     SourceRef,
@@ -28,6 +29,15 @@ def _after_signing(
     signed = instance.signed
     if value is not None and signed is not None and value.bounds()[1] < signed.bounds()[0]:
         raise InvalidValueError(f"{attribute.name} ({value}) lies before the signing ({signed})", field=attribute.name)
+
+
+def _with_belarus(instance: Agreement, attribute: object, value: tuple[str, ...]) -> None:
+    if value and (HOME not in value or len(value) < 2):
+        raise InvalidValueError(
+            f"parties {quote(list(value))} must hold Belarus ({HOME}) and another state: every document here is "
+            "one Belarus signed (or none, where the source does not name the parties)",
+            field="parties",
+        )
 
 
 class AgreementKind(Vocabulary):
@@ -65,6 +75,7 @@ class Agreement(Record):
     parties: tuple[str, ...] = attrs.field(
         default=(),
         converter=strings,
+        validator=_with_belarus,
         metadata=info(
             "Alpha-2 codes of every party, Belarus included.", refers="countries", filter="country", table=True
         ),

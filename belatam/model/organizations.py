@@ -7,6 +7,7 @@ from typing import ClassVar
 import attrs
 
 from belatam.dates import PartialDate
+from belatam.errors import InvalidValueError, quote
 from belatam.model.names import Name, Named, names_of
 from belatam.model.record import (
     Record,
@@ -44,6 +45,13 @@ class OrganizationKind(Vocabulary):
     CHAMBER_OF_COMMERCE = "chamber_of_commerce"
 
 
+def _multinational(instance: Organization, attribute: object, value: str | None) -> None:
+    if value is not None and instance.kind is OrganizationKind.REGIONAL_BLOC:
+        raise InvalidValueError(
+            f"a regional bloc is multinational: its country is None, not {quote(value)}", field="country"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Organization(Named, Record):
     """An enterprise, office, venture, facility, project or public body.
@@ -67,6 +75,7 @@ class Organization(Named, Record):
     )
     country: str | None = attrs.field(
         default=None,
+        validator=_multinational,
         metadata=info(
             "Alpha-2 code of where it is or works; None for a multinational body.",
             refers="countries",
