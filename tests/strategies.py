@@ -153,7 +153,7 @@ WORDS = (
     "Лукашэнка",
     "Кастра",
 )
-"""Words of at least five letters (so no name is an ISO code), Latin and Cyrillic, some accented."""
+"""Words of four letters or more (so no name is an ISO code), Latin and Cyrillic, some accented."""
 
 NAME = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3, unique=True).map(" ".join)
 """Look-up texts (names, aliases, names in other languages) look like names."""
