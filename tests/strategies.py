@@ -597,7 +597,7 @@ def _unclashing(record: Any, taken: set[str]) -> Any:
 
 def _settle(drawn: _Drawn) -> None:
     """Mend the tables until they pass every rule of `belatam.integrity.check`."""
-    for _ in range(100):
+    for _ in range(500):  # each round leaves out an item, a field or a record: it ends
         try:
             check(drawn.tables)  # type: ignore[arg-type]
         except DataError as error:
