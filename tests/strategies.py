@@ -153,7 +153,7 @@ WORDS = (
     "Лукашэнка",
     "Кастра",
 )
-"""Words of at least five letters (so no name is an ISO code), Latin and Cyrillic, some accented."""
+"""Words of four letters or more (so no name is an ISO code), Latin and Cyrillic, some accented."""
 
 NAME = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3, unique=True).map(" ".join)
 """Look-up texts (names, aliases, names in other languages) look like names."""
@@ -597,7 +597,7 @@ def _unclashing(record: Any, taken: set[str]) -> Any:
 
 def _settle(drawn: _Drawn) -> None:
     """Mend the tables until they pass every rule of `belatam.read.integrity.check`."""
-    for _ in range(100):
+    for _ in range(500):  # each round leaves out an item, a field or a record: it ends
         try:
             check(drawn.tables)  # type: ignore[arg-type]
         except DataError as error:

@@ -12,6 +12,15 @@ design promises:
 
 all of them `BelatamError`, and each message names the parameter and shows the
 value given. No `KeyError`, `AttributeError` or cattrs exception ever escapes.
+
+The helpers and their parameters are read from the query declarations
+(``__belatam__``, a `belatam.query.dataset.Query`) and their signatures, and what each
+parameter takes from the schema: a filter's field (a reference, a vocabulary, a
+closed set of choices, a boolean, a year), a query's options, the time a query
+asks about, or a look-up's key. Good, wrong and unknown values follow from
+that, good keys from the packaged records themselves (their names in every
+language included), so a new query or keyword is fuzzed without an edit here;
+only free text (a search, a release) needs an example (`TEXT`).
 """
 
 from __future__ import annotations
