@@ -5,25 +5,22 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import belatam
 import belatam.read.integrity
 from belatam import Agreement, Event, EventKind, Membership, MembershipRole, Organization, OrganizationKind
+from belatam.model import KINDS, record_type
 
 DATA = belatam.dataset()
 ALL = [r for records in DATA.records().values() for r in records]
 PREFIX = {
-    "sources": "src",
-    "missions": "mis",
-    "partnerships": "ptn",
-    "people": "per",
-    "organizations": "org",
-    "memberships": "mem",
-    "agreements": "agr",
-    "events": "evt",
-    "statements": "stm",
+    kind: prefix
+    for kind in KINDS
+    if (prefix := getattr(getattr(attrs.fields_dict(record_type(kind)).get("id"), "validator", None), "prefix", None))
 }
+"""Each record type's id prefix, as its class's ``id`` validator states it (all but the countries)."""
 REGION = {c.code for c in DATA.countries()}
 OCCASIONS = {EventKind(kind) for kind in belatam.read.integrity.OCCASIONS}
 """The kinds of event others take place during: visits, commission sessions, consultations."""
@@ -45,6 +42,11 @@ def test_every_record_but_a_source_cites_a_source(record: object) -> None:
         assert ref.source in known
         if ref.source == "src-mfa-2019":
             assert ref.paragraph is not None and 2 <= ref.paragraph <= 33
+
+
+def test_every_record_type_with_ids_has_a_prefix() -> None:
+    with_ids = {kind for kind in KINDS if "id" in attrs.fields_dict(record_type(kind))}
+    assert set(PREFIX) == with_ids and "countries" not in with_ids  # a country is known by its code
 
 
 @pytest.mark.parametrize(("name", "prefix"), PREFIX.items())
