@@ -1,11 +1,11 @@
 """The public names of `belatam`: the one list, read by type checkers and by `belatam/__init__.py`.
 
 Each line ``from MODULE import NAME as NAME`` makes ``belatam.NAME`` that object, and each
-``NAME = _data.NAME`` the query helper of that name, typed as the `Dataset` method; at run time
-``__init__.py`` reads these lines (with `ast`) and imports the module on first use of a name, so
-importing belatam stays cheap while type checkers see every name with its real type (as SPEC 1
-and lazy_loader do). The record types and the helpers are written by ``.ci/stub.py`` from the
-registry (`belatam.model.KINDS` and the `Dataset` methods marked as queries).
+``NAME = _data.NAME`` the query helper of that name, typed as the `Dataset` method. ``.ci/stub.py``
+writes the record types and the helpers here from the registry (`belatam.model.KINDS` and the
+`Dataset` methods marked as queries), then reads these lines (with `ast`) into the table of
+``__init__.py``, which imports a name's module on first use: importing belatam stays cheap while
+type checkers see every name with its real type (as SPEC 1 and lazy_loader do).
 """
 
 # ruff: noqa: E402  (the generated part, below the hand-kept names, imports after a statement)

@@ -8,24 +8,22 @@ Resolving a key against the data (a country's name, a person's id) is the
 
 from __future__ import annotations
 
-import datetime
 import enum
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, Union
 
 from belatam.dates import Day, PartialDate, day_of, is_date
 from belatam.errors import CallError, InvalidTypeError, InvalidValueError, quote
 
 if TYPE_CHECKING:
+    import datetime
     import inspect
 
 __all__ = [
     "CITATION_FORMATS",
     "EARLIEST_DAY",
     "CitationFormat",
-    "OneOrMany",
-    "When",
     "check_bool",
     "check_choice",
     "check_count",
@@ -39,14 +37,15 @@ __all__ = [
     "misfit",
 ]
 
-_T = TypeVar("_T")
+if TYPE_CHECKING:  # named in the query signatures (strings), so type checkers alone need them
+    _T = TypeVar("_T")
 
-OneOrMany = Union[_T, Iterable[_T], None]  # noqa: UP007  (a generic alias, subscripted at run time)
-"""A filter's argument: one value, an iterable of them (any of them matches), or None (no filter)."""
+    OneOrMany: TypeAlias = Union[_T, Iterable[_T], None]  # noqa: UP007
+    """A filter's argument: one value, an iterable of them (any of them matches), or None (no filter)."""
 
-When = Union[str, datetime.date, PartialDate, None]  # noqa: UP007
-"""A day or a span's end: an ISO date string (``"2018"``, ``"2018-06-30"``), a `datetime.date`
-or a `belatam.PartialDate`; None when not asked."""
+    When: TypeAlias = Union[str, datetime.date, PartialDate, None]  # noqa: UP007
+    """A day or a span's end: an ISO date string (``"2018"``, ``"2018-06-30"``), a `datetime.date`
+    or a `belatam.PartialDate`; None when not asked."""
 
 EARLIEST_DAY: Day = (1991, 1, 1)
 """The earliest ``as_of``: Belarus has had relations of its own since its independence in 1991."""

@@ -40,6 +40,18 @@ def test_the_stub_is_what_the_tool_writes() -> None:
     assert stub.rewritten(text) == text, "run: python .ci/stub.py"
 
 
+def test_the_run_time_table_of_names_is_what_the_tool_reads_from_the_stub() -> None:
+    stub = tool()
+    text = Path(belatam.__file__).with_name("__init__.pyi").read_text(encoding="utf-8")
+    init = Path(belatam.__file__).read_text(encoding="utf-8")
+    assert stub.rewritten_init(init, text) == init, "run: python .ci/stub.py"
+    assert stub.names(text) == belatam._NAMES
+    assert stub.names("from belatam.dates import (\n    Period as Period,\n)\nx = _data.x\n") == {
+        "Period": ("belatam.dates", "Period"),
+        "x": ("belatam.query.packaged", "x"),
+    }  # a parenthesised import is read as well
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_record_type_is_a_public_name(kind: str) -> None:
     cls = record_type(kind)  # type: ignore[arg-type]

@@ -29,8 +29,6 @@ import attrs
 from belatam.arguments import (
     CITATION_FORMATS,
     CitationFormat,
-    OneOrMany,
-    When,
     check_bool,
     check_choice,
     check_count,
@@ -56,6 +54,7 @@ from belatam.text import fold, key_forms
 if TYPE_CHECKING:
     import datetime
 
+    from belatam.arguments import OneOrMany, When
     from belatam.dates import DateLike
     from belatam.model.accreditations import Accreditation
     from belatam.model.agreements import Agreement
