@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import belatam
+from belatam.model import KINDS
 from belatam.query import packaged
 
 
@@ -133,3 +134,16 @@ def test_the_run_time_reader_of_the_stub_sees_every_name_the_type_checkers_see()
         else:  # the docstring, ``__version__: str`` and ``_data: Dataset``
             assert isinstance(node, (ast.Expr, ast.AnnAssign)), ast.unparse(node)
     assert declared == set(belatam.__all__)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_packaged_files_pass_what_a_folder_is_refused_for(kind: str) -> None:
+    """The packaged files are read as plain JSON (`belatam.read.loader.packaged`): what `load` refuses
+    in a folder (a key twice, ``NaN``, an unpaired surrogate) is checked here once, for every file."""
+    import json
+
+    from belatam.data import read
+    from belatam.read.loader import read_json
+
+    content = read(f"{kind}.json")
+    assert read_json(f"{kind}.json", content) == json.loads(content)

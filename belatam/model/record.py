@@ -60,13 +60,16 @@ class Record:
 
     __slots__ = ()
 
+    _SPANNED: ClassVar[bool] = False
+    """Whether its fields say when it held, so that a record is checked for a span that holds together."""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if attrs.has(cls):  # attrs' final class (the class statement's own is not yet one)
-            describe(cls)
+        if "__attrs_attrs__" in vars(cls):  # attrs' final class (the class statement's own is not yet one)
+            cls._SPANNED = bool(describe(cls).validity)
 
     def __attrs_post_init__(self) -> None:
-        if describe(type(self)).validity:
+        if self._SPANNED:
             span_of(self)
 
     def _repr_html_(self) -> str:
