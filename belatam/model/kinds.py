@@ -628,9 +628,9 @@ class _Texts(ValueKind):
         def texts(value: Any) -> tuple[str, ...]:
             if type(value) is not list:
                 raise _expected(list, value)
-            for index, item in enumerate(value):
+            for item in value:
                 if type(item) is not str:
-                    raise _expected(str, item).at(index)
+                    raise _expected(str, item).at(value.index(item))
             return tuple([strings.setdefault(item, item) for item in value])
 
         return texts
