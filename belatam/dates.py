@@ -152,6 +152,11 @@ class _Interval:
 
     __slots__ = ()
 
+    def __repr__(self) -> str:
+        """What attrs writes (``PartialDate(year=2018, month=11, day=None)``), written once for both classes."""
+        shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(type(self)))  # type: ignore[arg-type]
+        return f"{type(self).__name__}({shown})"
+
     def bounds(self) -> tuple[Day, Day]:
         """The first and the last day of the interval, as (year, month, day)."""
         raise NotImplementedError
@@ -180,7 +185,7 @@ class _Interval:
         return start <= last and first <= end
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)  # the repr is _Interval's
 class PartialDate(_Interval):
     """A calendar date known to the year, the month or the day.
 
@@ -267,7 +272,7 @@ def _check_end(instance: Period, attribute: attrs.Attribute[PartialDate | None],
         raise InvalidValueError(f"a period cannot end ({instance.end}) before it starts ({instance.start})")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)  # the repr is _Interval's
 class Period(_Interval):
     """A span of time; either end may be open (``None``), as in "since 2016"."""
 

@@ -47,7 +47,7 @@ def _abroad(instance: Accreditation, attribute: object, value: str) -> None:
         raise InvalidValueError(f"a state is not accredited to itself ({value})", field="receiving")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Accreditation(Lasting):
     """A head of mission resident in one state and accredited to another as well.
 

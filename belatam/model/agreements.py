@@ -54,7 +54,7 @@ class AgreementKind(Vocabulary):
     JOINT_COMMUNIQUE = "joint_communique"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Agreement(Record):
     """A signed bilateral document. ``parties`` are alpha-2 codes, Belarus included.
 

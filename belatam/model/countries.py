@@ -40,7 +40,7 @@ def _region_only(instance: Country, attribute: Any, value: object) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Country(Named, Lasting):
     """A state: one of the 33 of Latin America and the Caribbean, or Belarus.
 

@@ -64,7 +64,7 @@ def _bounds(instance: Event, attribute: object, value: PartialDate | None) -> No
             raise InvalidValueError(f"the date {date} ends after not_after ({high})", field="date")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Event(Record):
     """Something that happened: a visit, consultations, a signing, a founding.
 

@@ -111,7 +111,7 @@ MAX_AMOUNT_DIGITS = 20
 """Amounts are whole numbers of at most this many digits: what every export holds exactly
 (Arrow's ``decimal128(20, 0)``, a Table Schema integer, a JSON string)."""
 
-_AMOUNT = re.compile(rf"0|[1-9][0-9]{{0,{MAX_AMOUNT_DIGITS - 1}}}", re.ASCII)
+_AMOUNT = rf"0|[1-9][0-9]{{0,{MAX_AMOUNT_DIGITS - 1}}}"
 
 _YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
 _DATE = f"{_YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?"
@@ -174,7 +174,7 @@ def read_amount(value: Any) -> Decimal:
         raise InvalidTypeError(
             f'amounts are strings of whole units such as "853800000", not {json_name(type(value))} {quote(value)}'
         )
-    if not _AMOUNT.fullmatch(value):
+    if not re.fullmatch(_AMOUNT, value, re.ASCII):  # compiled on first use (re caches it)
         raise InvalidValueError(
             f"not an amount of whole units (digits only, no leading zero, at most {MAX_AMOUNT_DIGITS}): {quote(value)}"
         )

@@ -33,7 +33,7 @@ class MembershipRole(Vocabulary):
     OBSERVER = "observer"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Membership(Lasting):
     """The standing of a state (alpha-2 code) or body (id) in an organisation."""
 

@@ -37,7 +37,7 @@ def _abroad(instance: Mission, attribute: object, value: str) -> None:
         raise InvalidValueError(f"a mission cannot be sent to its own state ({value})", field="receiving")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Mission(Lasting):
     """A diplomatic mission of one state in another."""
 

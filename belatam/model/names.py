@@ -28,7 +28,7 @@ LANGUAGES: tuple[str, ...] = ("be", "ru", "en", "es", "pt", "fr", "nl")
 languages of the 33 states (English, Spanish, Portuguese, French, Dutch)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Name(Record):
     """A name in one language: its text, the language, whether it is the official (long) form, and its source.
 

@@ -52,7 +52,7 @@ def _multinational(instance: Organization, attribute: object, value: str | None)
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Organization(Named, Record):
     """An enterprise, office, venture, facility, project or public body.
 

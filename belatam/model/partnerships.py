@@ -32,7 +32,7 @@ class PartnershipKind(Vocabulary):
     MAJOR_TRADING = "major_trading"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Partnership(Lasting):
     """A state that the source calls a partner of Belarus, and how.
 

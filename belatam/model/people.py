@@ -40,7 +40,7 @@ class Office(Vocabulary):
     CENTRAL_BANK_GOVERNOR = "central_bank_governor"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Role(Lasting):
     """A post a person holds, as the source names it. ``str()`` gives ``title (CC)`` or ``title (CC, org-id)``.
 
@@ -93,7 +93,7 @@ def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
     return records_of(values)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Person(Named, Record):
     """Someone the source names, with the posts it gives them."""
 

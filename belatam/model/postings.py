@@ -25,7 +25,7 @@ from belatam.model.schema import info
 __all__ = ["RECORD", "Posting"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Posting(Lasting):
     """A person at the head of a mission: an ambassador, a chargé d'affaires, a consul.
 

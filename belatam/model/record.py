@@ -72,6 +72,13 @@ class Record:
         if self._SPANNED:
             span_of(self)
 
+    def __repr__(self) -> str:
+        """What attrs writes (``Mission(id='mis-...', kind=...)``, fields marked ``repr=False`` left out),
+        written once here: the record classes skip attrs' own, which costs every first query its making."""
+        cls = type(self)
+        shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(cls) if a.repr)  # type: ignore[arg-type]
+        return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
+
     def _repr_html_(self) -> str:
         """A field/value table for Jupyter."""
         from belatam.model.html import record_html
@@ -234,7 +241,7 @@ def _paragraph(instance: object, attribute: object, value: Any) -> None:
         raise InvalidValueError(f"paragraph counts from 1 (the title), got {value!r}", field="paragraph")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class SourceRef(Record):
     """A pointer to where a fact is stated: a `Source` id and a paragraph.
 

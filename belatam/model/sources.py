@@ -20,7 +20,7 @@ def _after_its_date(instance: Source, attribute: object, value: PartialDate | No
         raise InvalidValueError(f"consulted {value} before the document's date {date}", field="consulted")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Source(Record):
     """A document the data is taken from."""
 

@@ -37,7 +37,7 @@ class Topic(Vocabulary):
     FURTHER_READING = "further_reading"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class Statement(Record):
     """A policy aim or assessment of the source, paraphrased in our words."""
 

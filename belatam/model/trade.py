@@ -107,7 +107,7 @@ def _some_amount(instance: TradeFigures, attribute: object, value: Decimal | Non
         raise InvalidValueError("figures need at least one amount: turnover, exports or imports", field="turnover")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)  # the repr is Record's
 class TradeFigures(Record):
     """Belarus's trade with the region (or one state) in a year, in whole units of a currency, as one source states it.
 

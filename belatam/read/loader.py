@@ -256,7 +256,7 @@ def packaged() -> Callable[[Kind], list[Any]]:
     """
     from belatam.data import read as shipped
 
-    shared = Shared()
+    shared = Shared(checked=True)
 
     def read(kind: Kind) -> list[Any]:
         file = f"{kind}.json"
