@@ -48,6 +48,7 @@ from belatam.model.countries import HOME
 from belatam.model.names import LANGUAGES
 from belatam.model.schema import Field, RecordType, describe, lookup_values
 from belatam.model.validity import Span, span_of
+from belatam.query.planner import Step, holds, member, run
 from belatam.query.results import Results
 from belatam.text import fold, key_forms
 
@@ -640,12 +641,12 @@ class Dataset:
         schema = table.schema
         assert schema.identity is not None
         name = schema.identity.name
-        steps: list[tuple[Sequence[Any], Callable[[Any], bool], bool]] = []  # (may pass, test, all pass)
+        steps: list[Step] = []
         single: dict[str, Any] = {}  # a filter given one value: its field's name and the value
-        by_field: dict[str, tuple[Sequence[Any], Callable[[Any], bool], bool]] = {}
+        by_field: dict[str, Step] = {}
         day: Day | None = None
         if within is not None:
-            steps.append((within[0], _member(name, within[1]), True))
+            steps.append(Step(within[0], member(name, within[1])))
         for parameter, value in filters.items():
             if value is None:
                 continue
@@ -655,14 +656,14 @@ class Dataset:
             if len(buckets) == 1:
                 single[field.name] = next(iter(wanted))
             candidates: Sequence[Any] = buckets[0] if len(buckets) == 1 else table.merge(*buckets)
-            by_field[field.name] = (candidates, _holds(field, wanted), True)
-        filtering = [test for _, test, _ in (*steps, *by_field.values())]  # what `unknown` is narrowed by too
+            by_field[field.name] = Step(candidates, holds(field, wanted))
+        filtering = [step.test for step in (*steps, *by_field.values())]  # what `unknown` is narrowed by too
         unknown: Sequence[Any] = ()
         if schema.lasting and "held" not in schema.validity:  # a record that says whether it held is kept
             when = self._when(as_of, year, since, until)
             current = self._current(table, when)
             unknown = current[0].unknown
-            steps.append((*current, True))
+            steps.append(Step(*current))
             if not isinstance(when, list):
                 day = when
         elif year is not None or since is not None or until is not None:
@@ -675,23 +676,18 @@ class Dataset:
         unknown = tuple(r for r in unknown if all(test(r) for test in filtering)) if unknown else ()
         if not steps:
             return table.records
-        steps.sort(key=lambda step: len(step[0]))
-        smallest, own, exact = steps[0]
-        tests = [test for _, test, _ in steps[1:]]
-        if not exact:
-            tests.append(own)
-        if (
-            not tests
-            and isinstance(smallest, Results)
-            and smallest.as_of == date
-            and smallest.record_type is schema.cls
-            and smallest.unknown == unknown
-        ):
-            return smallest
-        if len(tests) == 1:
-            test = tests[0]
-            return Results([r for r in smallest if test(r)], schema.cls, date, unknown)
-        return Results([r for r in smallest if all(test(r) for test in tests)], schema.cls, date, unknown)
+
+        def answer(found: Sequence[Any]) -> Results[Any]:
+            if (
+                isinstance(found, Results)
+                and found.as_of == date
+                and found.record_type is schema.cls
+                and found.unknown == unknown
+            ):
+                return found  # a bucket answered as it is
+            return Results(found, schema.cls, date, unknown)
+
+        return run(steps, answer)
 
     # -- time: what was in force on a day or in a span -----------------------
 
@@ -748,7 +744,7 @@ class Dataset:
             lambda: [r for r in table.records if answer(r) is None],
         )
         assert schema.identity is not None
-        return records, _member(schema.identity.name, keys)
+        return records, member(schema.identity.name, keys)
 
     @query("people")
     def roles(
@@ -789,7 +785,7 @@ class Dataset:
 
     def _dated(
         self, table: _Table, year: object, since: object, until: object, single: Mapping[str, Any]
-    ) -> tuple[tuple[Sequence[Any], Callable[[Any], bool], bool], str | None, Sequence[Any]]:
+    ) -> tuple[Step, str | None, Sequence[Any]]:
         """The step of the ``year``/``since``/``until`` filters on a table's date, the filter it covers, and the
         records known only within bounds that straddle the span (not known to lie in it).
 
@@ -828,8 +824,8 @@ class Dataset:
         inside, straddling = self._bounded(table, [(a, b) for a, b in spans if a <= b])
         if single:
             within = min(single.items(), key=lambda item: len(table.bucket(table.schema.field(item[0]), item[1])))
-            holds = _holds(table.schema.field(within[0]), {within[1]})
-            inside = [r for r in inside if holds(r)]
+            narrow = holds(table.schema.field(within[0]), {within[1]})
+            inside = [r for r in inside if narrow(r)]
         kept = frozenset(inside)
 
         def test(record: Any) -> bool:
@@ -839,19 +835,19 @@ class Dataset:
             return date.overlaps(first, last) and in_years(date)
 
         if not years:
-            return (table.records, test, False), None, straddling
+            return Step(table.records, test, False), None, straddling
         exact = year is not None and since is None and until is None  # the year's records pass it, no more
         if not single:
             found = [table.in_year(field, y) for y in years]
             candidates = found[0] if len(found) == 1 and not inside else table.merge(*found, inside)
-            return (candidates, test, exact), None, straddling
+            return Step(candidates, test, exact), None, straddling
         found = [table.in_year(field, y, within) for y in years]
         candidates = found[0] if len(found) == 1 and not inside else table.merge(*found, inside)
 
         def test_both(record: Any) -> bool:
-            return holds(record) and test(record)
+            return narrow(record) and test(record)
 
-        return (candidates, test_both, exact), within[0], straddling
+        return Step(candidates, test_both, exact), within[0], straddling
 
     def _bounded(self, table: _Table, spans: list[tuple[Day, Day]]) -> tuple[list[Any], list[Any]]:
         """Of the records without a date, those whose bounds lie inside one of ``spans``, and those whose
@@ -1400,19 +1396,6 @@ def _date_of(day: Day | None) -> datetime.date | None:
     import datetime
 
     return datetime.date(*day)
-
-
-def _member(name: str, keys: frozenset[Any]) -> Callable[[Any], bool]:
-    """The test of belonging to a subset: the record's identity (field ``name``) is one of ``keys``."""
-    return lambda record: getattr(record, name) in keys
-
-
-def _holds(field: Field, wanted: set[Any]) -> Callable[[Any], bool]:
-    """The test of a filter: the record's field holds one of the wanted values."""
-    if field.many:
-        return lambda record: not wanted.isdisjoint(field.values(record))
-    name = field.name
-    return lambda record: getattr(record, name) in wanted
 
 
 def _what(kind: str) -> str:
