@@ -105,7 +105,8 @@ class Shared:
         names = frozenset(readers)
         required = [f.name for f in schema.fields if f.required]
         required_set = frozenset(required)
-        nested = not schema.identity and not any(f.kind.many for f in schema.fields)
+        # small value records made of references and numbers (a citation): one object per distinct value
+        nested = not schema.identity and all(f.refers or f.kind.numeric for f in schema.fields)
         shared = self.nested
         assemble: Callable[[dict[str, Any]], Any] = (
             (lambda kwargs: cls(**kwargs)) if not self.checked else _assembler(cls)
@@ -128,7 +129,7 @@ class Shared:
                         except Problem as problem:
                             raise problem.at(name) from None
                 raise
-            if nested:  # small value records (SourceRef): one object per distinct value
+            if nested:
                 key = (cls, tuple(kwargs.items()))
                 hit = shared.get(key)
                 if hit is not None:
